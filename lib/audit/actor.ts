@@ -1,0 +1,18 @@
+// Who did something: a signed-in user, an API key, or the system (CLI, jobs). Every service takes
+// one, so the dashboard, the API and the CLI write the same audit records.
+export type Actor = {
+  type: "user" | "key" | "system";
+  id: string | null;
+  label: string;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+export const systemActor = (label = "cli"): Actor => ({ type: "system", id: null, label });
+
+/** The client's address as the proxy in front of us reports it (first X-Forwarded-For hop). */
+export function clientIp(headers: Headers): string | null {
+  const fwd = headers.get("x-forwarded-for");
+  if (fwd) return fwd.split(",")[0]!.trim() || null;
+  return headers.get("x-real-ip");
+}

@@ -1,0 +1,33 @@
+// One Prisma client per process (globalThis survives Next's hot reload). The provider follows
+// DATABASE_URL; both generated clients share one model definition, so the app is typed against the
+// SQLite client (nearly the common subset: PostgreSQL-only options fail to compile, on purpose).
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { env } from "@/lib/env";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// Hash and ciphertext never leave the database in an ordinary query.
+const omit = { apiKeySecret: { hash: true, ciphertext: true }, user: { passwordHash: true } } as const;
+
+function createClient(url: string): Db {
+  if (url.startsWith("file:")) {
+    const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
+    return new SqliteClient({ adapter, omit });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return new PostgresClient({ adapter, omit }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { keydeskDb?: Db };
+
+export const db: Db = (globalForDb.keydeskDb ??= createClient(env.databaseUrl));
+
+if (env.provider === "sqlite") {
+  // WAL lets readers proceed during a write; busy_timeout queues writers instead of failing.
+  void db.$executeRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
+  void db.$executeRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
+}

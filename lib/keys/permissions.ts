@@ -1,0 +1,78 @@
+// Scopes and permissions (CONTRACT.md §2): presets read / write / admin, or resource:level lists.
+import { z } from "zod";
+
+export const RESOURCES = ["articles", "categories", "approvals", "team", "keys", "webhooks", "usage"] as const;
+export const LEVELS = ["read", "write"] as const;
+export const PRESETS = ["read", "write", "admin"] as const;
+export const PLANS = ["free", "starter", "professional"] as const;
+
+export type Resource = (typeof RESOURCES)[number];
+export type Level = (typeof LEVELS)[number];
+export type Permission = `${Resource}:${Level}`;
+export type Preset = (typeof PRESETS)[number];
+export type PlanName = (typeof PLANS)[number];
+
+export const ALL_PERMISSIONS = RESOURCES.flatMap((r) => LEVELS.map((l) => `${r}:${l}` as Permission));
+
+// read / write cover the content of the desk; admin adds team, keys, webhooks and usage.
+const CONTENT: Resource[] = ["articles", "categories", "approvals"];
+export const PRESET_PERMISSIONS: Record<Preset, Permission[]> = {
+  read: CONTENT.map((r) => `${r}:read` as Permission),
+  write: CONTENT.flatMap((r) => [`${r}:read`, `${r}:write`] as Permission[]),
+  admin: ALL_PERMISSIONS,
+};
+
+export const permissionSchema = z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]]);
+export const presetSchema = z.enum(PRESETS);
+
+/** Sorted, de-duplicated, with `x:read` added wherever `x:write` is present (write implies read). */
+export function normalizePermissions(perms: Iterable<Permission>): Permission[] {
+  const set = new Set<Permission>();
+  for (const p of perms) {
+    set.add(p);
+    if (p.endsWith(":write")) set.add(p.replace(/:write$/, ":read") as Permission);
+  }
+  return ALL_PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** Scopes (one or more presets) or explicit permissions → the stored list and preset name. */
+export function resolvePermissions(input: { scopes?: Preset[]; permissions?: Permission[] }): {
+  permissions: Permission[];
+  preset: Preset | null;
+} {
+  if (input.scopes?.length) {
+    const preset = (["admin", "write", "read"] as const).find((p) => input.scopes!.includes(p))!;
+    return { permissions: PRESET_PERMISSIONS[preset], preset };
+  }
+  const permissions = normalizePermissions(input.permissions ?? []);
+  return { permissions, preset: presetFor(permissions) };
+}
+
+/** The preset whose list equals these permissions exactly, else null. */
+export function presetFor(perms: Permission[]): Preset | null {
+  const key = normalizePermissions(perms).join(",");
+  return PRESETS.find((p) => PRESET_PERMISSIONS[p].join(",") === key) ?? null;
+}
+
+export function hasPermission(held: readonly string[], required: Permission): boolean {
+  if (held.includes(required)) return true;
+  return required.endsWith(":read") && held.includes(required.replace(/:read$/, ":write"));
+}
+
+export function isSubset(requested: Permission[], held: readonly string[]): boolean {
+  return requested.every((p) => hasPermission(held, p));
+}
+
+/** Plan gating (§2): free has no keyed access; starter reads only; professional everything. */
+export function planAllows(plan: PlanName, required: Permission): { ok: true } | { ok: false; requiredPlan: PlanName } {
+  if (plan === "professional") return { ok: true };
+  if (plan === "starter") return required.endsWith(":read") ? { ok: true } : { ok: false, requiredPlan: "professional" };
+  return { ok: false, requiredPlan: required.endsWith(":read") ? "starter" : "professional" };
+}
+
+/** Permissions a plan lets a key hold at all (what the create dialog offers). */
+export function permissionsForPlan(plan: PlanName): Permission[] {
+  if (plan === "professional") return ALL_PERMISSIONS;
+  if (plan === "starter") return ALL_PERMISSIONS.filter((p) => p.endsWith(":read"));
+  return [];
+}
