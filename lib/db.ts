@@ -7,17 +7,20 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { env } from "@/lib/env";
 
-export type Db = SqliteClient;
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // Hash and ciphertext never leave the database in an ordinary query.
 const omit = { apiKeySecret: { hash: true, ciphertext: true }, user: { passwordHash: true } } as const;
 
+function sqliteClient(url: string) {
+  const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
+  return new SqliteClient({ adapter, omit });
+}
+
+export type Db = ReturnType<typeof sqliteClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 function createClient(url: string): Db {
-  if (url.startsWith("file:")) {
-    const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
-    return new SqliteClient({ adapter, omit });
-  }
+  if (url.startsWith("file:")) return sqliteClient(url);
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   return new PostgresClient({ adapter, omit }) as unknown as Db;
 }
@@ -28,6 +31,6 @@ export const db: Db = (globalForDb.keydeskDb ??= createClient(env.databaseUrl));
 
 if (env.provider === "sqlite") {
   // WAL lets readers proceed during a write; busy_timeout queues writers instead of failing.
-  void db.$executeRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
-  void db.$executeRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
+  void db.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
+  void db.$queryRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
 }

@@ -1,0 +1,62 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { ApiError } from "@/lib/http/problem";
+import { defaultKeyName } from "@/lib/keys/default-key-name";
+import { newSecret } from "@/lib/keys/new-secret";
+import { planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
+import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+
+export type CreateKeyParams = {
+  name?: string;
+  scopes?: Preset[];
+  permissions?: Permission[];
+  expiresAt?: Date | null;
+  rateLimitPerHour?: number | null;
+  partnerId?: string | null;
+};
+
+/** Throws plan_required when the plan cannot hold these permissions (free: none; starter: reads). */
+export function assertPlanAllows(plan: PlanName, permissions: Permission[]) {
+  if (plan === "free") {
+    throw new ApiError("plan_required", "API keys need the starter or professional plan.", { required_plan: "professional" });
+  }
+  for (const p of permissions) {
+    const r = planAllows(plan, p);
+    if (!r.ok) throw new ApiError("plan_required", `The ${plan} plan allows read permissions only (${p} needs ${r.requiredPlan}).`, { required_plan: r.requiredPlan });
+  }
+}
+
+/** Creates a key with one secret. Returns the key and its secret: the only time it exists in clear. */
+export async function createKey(organizationId: string, params: CreateKeyParams, actor: Actor) {
+  const org = await db.organization.findUnique({ where: { id: organizationId } });
+  if (!org) throw new ApiError("not_found", "No such organization.");
+  const { permissions, preset } = resolvePermissions(params);
+  if (permissions.length === 0) throw new ApiError("invalid_request", "A key needs at least one permission.", { errors: [{ path: "permissions", message: "empty" }] });
+  assertPlanAllows(org.plan, permissions);
+  const secret = newSecret(org.revealPolicy === "reveal");
+  const created = await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.create({
+      data: {
+        organizationId,
+        partnerId: params.partnerId ?? null,
+        name: params.name?.trim() || defaultKeyName(),
+        permissions,
+        preset,
+        expiresAt: params.expiresAt ?? null,
+        rateLimitPerHour: params.rateLimitPerHour ?? null,
+        createdByType: actor.type,
+        createdById: actor.id,
+        createdByLabel: actor.label,
+        secrets: { create: secret.data },
+      },
+      include: keyInclude,
+    });
+    await recordAuditEvent(tx, {
+      organizationId, actor, action: "key.created", targetType: "key", targetId: key.id,
+      metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId },
+    });
+    return key;
+  });
+  return { key: serializeKey(created), secret: secret.key };
+}

@@ -1,0 +1,10 @@
+import { db, type Tx } from "@/lib/db";
+import { ApiError } from "@/lib/http/problem";
+import { keyInclude, type KeyWithSecrets } from "@/lib/keys/serialize-key";
+
+/** A key of this organization (deleted ones too); another organization's id is a 404. */
+export async function getKeyOrThrow(organizationId: string, id: string, client: Tx | typeof db = db): Promise<KeyWithSecrets> {
+  const key = await client.apiKey.findFirst({ where: { id, organizationId }, include: keyInclude });
+  if (!key) throw new ApiError("not_found", `No API key with id ${id}.`);
+  return key;
+}

@@ -1,0 +1,56 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { ApiError } from "@/lib/http/problem";
+import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { invalidateKey } from "@/lib/keys/key-cache";
+import { newSecret } from "@/lib/keys/new-secret";
+import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
+
+/** When the old secret stops working if the caller does not say: a day, time to roll out the new one. */
+export const DEFAULT_ROTATION_GRACE_MS = 24 * 3600 * 1000;
+
+/**
+ * Adds a second live secret. `oldSecretExpiresAt`: a time (now = retire at once), null = until it is
+ * retired by hand, undefined = the default grace. A third live secret is refused.
+ */
+export async function rotateKey(organizationId: string, id: string, oldSecretExpiresAt: Date | null | undefined, actor: Actor) {
+  const result = await db.$transaction(async (tx) => {
+    const key = await getKeyOrThrow(organizationId, id, tx);
+    if (key.deletedAt) throw new ApiError("conflict", "A deleted key cannot be rotated; restore it first.");
+    const live = liveSecrets(key.secrets);
+    if (live.length >= 2) {
+      throw new ApiError("conflict", "This key already has two live secrets. Retire the old secret before rotating again.", {
+        secrets: live.map((s) => s.id),
+      });
+    }
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    const expiry = oldSecretExpiresAt === undefined ? new Date(Date.now() + DEFAULT_ROTATION_GRACE_MS) : oldSecretExpiresAt;
+    for (const s of live) await tx.apiKeySecret.update({ where: { id: s.id }, data: { expiresAt: expiry } });
+    const secret = newSecret(org.revealPolicy === "reveal");
+    await tx.apiKeySecret.create({ data: { keyId: id, ...secret.data } });
+    const after = await tx.apiKey.findUniqueOrThrow({ where: { id }, include: keyInclude });
+    await recordAuditEvent(tx, {
+      organizationId, actor, action: "key.rotated", targetType: "key", targetId: id,
+      metadata: { old_secret_ids: live.map((s) => s.id), old_secret_expires_at: expiry },
+    });
+    return { key: after, secret: secret.key };
+  });
+  invalidateKey(id);
+  return { key: serializeKey(result.key), secret: result.secret };
+}
+
+/** Retires one secret at once (the end of a rotation). The last live secret cannot be retired: delete the key. */
+export async function retireSecret(organizationId: string, keyId: string, secretId: string, actor: Actor) {
+  const updated = await db.$transaction(async (tx) => {
+    const key = await getKeyOrThrow(organizationId, keyId, tx);
+    const live = liveSecrets(key.secrets);
+    if (!live.some((s) => s.id === secretId)) throw new ApiError("not_found", `No live secret ${secretId} on this key.`);
+    if (live.length < 2) throw new ApiError("conflict", "This is the key's only live secret; delete the key instead.");
+    await tx.apiKeySecret.update({ where: { id: secretId }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(tx, { organizationId, actor, action: "key.secret_retired", targetType: "key", targetId: keyId, metadata: { secret_id: secretId } });
+    return tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, include: keyInclude });
+  });
+  invalidateKey(keyId);
+  return serializeKey(updated);
+}

@@ -1,0 +1,42 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { ApiError } from "@/lib/http/problem";
+import { assertPlanAllows } from "@/lib/keys/create-key";
+import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { invalidateKey } from "@/lib/keys/key-cache";
+import { resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
+import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+
+export type UpdateKeyParams = {
+  name?: string;
+  scopes?: Preset[];
+  permissions?: Permission[];
+  expiresAt?: Date | null;
+  rateLimitPerHour?: number | null;
+};
+
+/** Rename, re-scope, change expiry or limit. The audit event carries before and after. */
+export async function updateKey(organizationId: string, id: string, p: UpdateKeyParams, actor: Actor) {
+  const updated = await db.$transaction(async (tx) => {
+    const before = await getKeyOrThrow(organizationId, id, tx);
+    if (before.deletedAt) throw new ApiError("conflict", "A deleted key cannot be changed; restore it first.");
+    const data: Record<string, unknown> = {};
+    if (p.name !== undefined) data.name = p.name.trim();
+    if (p.scopes || p.permissions) {
+      const r = resolvePermissions(p);
+      const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+      assertPlanAllows(org.plan, r.permissions);
+      data.permissions = r.permissions;
+      data.preset = r.preset;
+    }
+    if (p.expiresAt !== undefined) data.expiresAt = p.expiresAt;
+    if (p.rateLimitPerHour !== undefined) data.rateLimitPerHour = p.rateLimitPerHour;
+    const after = await tx.apiKey.update({ where: { id }, data, include: keyInclude });
+    const pick = (k: { name: string; permissions: unknown; expiresAt: Date | null; rateLimitPerHour: number | null }) => ({ name: k.name, permissions: k.permissions, expires_at: k.expiresAt, rate_limit_per_hour: k.rateLimitPerHour });
+    await recordAuditEvent(tx, { organizationId, actor, action: "key.updated", targetType: "key", targetId: id, metadata: { before: pick(before), after: pick(after) } });
+    return after;
+  });
+  invalidateKey(id);
+  return serializeKey(updated);
+}

@@ -1,0 +1,37 @@
+// Which organization a request without a key is about (CONTRACT.md §4): X-Keydesk-Org, else the
+// host's subdomain, else the only organization there is.
+import { db } from "@/lib/db";
+import { getOrgBySlug } from "@/lib/orgs/get-org";
+import type { CachedOrg } from "@/lib/keys/key-cache";
+
+let single: { at: number; org: CachedOrg | null } | null = null;
+
+function subdomainOf(host: string | null): string | null {
+  if (!host) return null;
+  const name = host.replace(/:\d+$/, "").toLowerCase();
+  if (/^[\d.]+$/.test(name) || name.startsWith("[")) return null;
+  const labels = name.split(".");
+  if (labels.length >= 3) return labels[0]!;
+  if (labels.length === 2 && labels[1] === "localhost") return labels[0]!;
+  return null;
+}
+
+export async function resolveGuestOrg(req: Request): Promise<CachedOrg | null> {
+  const named = req.headers.get("x-keydesk-org")?.trim().toLowerCase();
+  if (named) return getOrgBySlug(named);
+  const sub = subdomainOf(req.headers.get("host") ?? new URL(req.url).host);
+  if (sub) {
+    const org = await getOrgBySlug(sub);
+    if (org) return org;
+  }
+  // A short cache: counting organizations on every guest request is waste.
+  if (single && Date.now() - single.at < 10_000) return single.org;
+  const orgs = await db.organization.findMany({ take: 2, select: { slug: true } });
+  const org = orgs.length === 1 ? await getOrgBySlug(orgs[0]!.slug) : null;
+  single = { at: Date.now(), org };
+  return org;
+}
+
+export function resetGuestOrgCache() {
+  single = null;
+}

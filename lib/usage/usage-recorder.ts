@@ -1,0 +1,96 @@
+// Usage and last-used, counted in memory and written in batches: no database write per request.
+// Flushed every few seconds, on demand (tests, shutdown) and at process exit.
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+
+type Bucket = { organizationId: string; keyId: string; hour: Date; success: number; clientError: number; rateLimited: number; serverError: number };
+type LastUse = { at: Date; ip: string | null };
+
+export const FLUSH_INTERVAL_MS = 5_000;
+
+const buckets = new Map<string, Bucket>();
+const secretUse = new Map<string, LastUse>();
+const keyUse = new Map<string, Date>();
+let timer: NodeJS.Timeout | null = null;
+let flushing: Promise<void> | null = null;
+
+export function hourOf(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
+}
+
+export function recordUsage(u: { organizationId: string; keyId: string; secretId: string; status: number; ip: string | null; at?: Date }) {
+  const at = u.at ?? new Date();
+  const hour = hourOf(at);
+  const id = `${u.keyId}|${hour.getTime()}`;
+  let b = buckets.get(id);
+  if (!b) buckets.set(id, (b = { organizationId: u.organizationId, keyId: u.keyId, hour, success: 0, clientError: 0, rateLimited: 0, serverError: 0 }));
+  if (u.status === 429) b.rateLimited++;
+  else if (u.status >= 500) b.serverError++;
+  else if (u.status >= 400) b.clientError++;
+  else b.success++;
+  secretUse.set(u.secretId, { at, ip: u.ip });
+  keyUse.set(u.keyId, at);
+  if (!timer) {
+    timer = setInterval(() => void flushUsage(), FLUSH_INTERVAL_MS);
+    timer.unref();
+  }
+}
+
+export function pendingUsage() {
+  return { buckets: buckets.size, secrets: secretUse.size, keys: keyUse.size };
+}
+
+async function writeBatch() {
+  const batch = [...buckets.values()];
+  const secrets = [...secretUse.entries()];
+  const keys = [...keyUse.entries()];
+  buckets.clear();
+  secretUse.clear();
+  keyUse.clear();
+  if (!batch.length && !secrets.length && !keys.length) return;
+  try {
+    await db.$transaction(async (tx) => {
+      for (const b of batch) {
+        const inc = { success: { increment: b.success }, clientError: { increment: b.clientError }, rateLimited: { increment: b.rateLimited }, serverError: { increment: b.serverError } };
+        await tx.keyUsage.upsert({
+          where: { keyId_hour: { keyId: b.keyId, hour: b.hour } },
+          create: { organizationId: b.organizationId, keyId: b.keyId, hour: b.hour, success: b.success, clientError: b.clientError, rateLimited: b.rateLimited, serverError: b.serverError },
+          update: inc,
+        });
+      }
+      // A key or secret deleted (purged) meanwhile is simply skipped: updateMany matches nothing.
+      for (const [id, u] of secrets) await tx.apiKeySecret.updateMany({ where: { id }, data: { lastUsedAt: u.at, lastUsedIp: u.ip } });
+      for (const [id, at] of keys) await tx.apiKey.updateMany({ where: { id }, data: { lastUsedAt: at } });
+    });
+  } catch (e) {
+    // Put the counts back so the next flush retries them: usage is never silently lost.
+    for (const b of batch) {
+      const id = `${b.keyId}|${b.hour.getTime()}`;
+      const cur = buckets.get(id);
+      if (cur) {
+        cur.success += b.success; cur.clientError += b.clientError; cur.rateLimited += b.rateLimited; cur.serverError += b.serverError;
+      } else buckets.set(id, b);
+    }
+    for (const [id, u] of secrets) if (!secretUse.has(id)) secretUse.set(id, u);
+    for (const [id, at] of keys) if (!keyUse.has(id)) keyUse.set(id, at);
+    log.error({ err: e }, "usage flush failed; will retry");
+  }
+}
+
+/** Writes what was counted so far. Concurrent calls share one flush. */
+export async function flushUsage(): Promise<void> {
+  while (flushing) await flushing;
+  flushing = writeBatch().finally(() => (flushing = null));
+  return flushing;
+}
+
+let hooked = false;
+export function flushUsageOnExit() {
+  if (hooked) return;
+  hooked = true;
+  for (const sig of ["SIGTERM", "SIGINT"] as const) {
+    process.once(sig, () => {
+      void flushUsage().finally(() => process.exit(0));
+    });
+  }
+}
