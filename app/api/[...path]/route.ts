@@ -1,0 +1,10 @@
+import { ApiError, problemResponse } from "@/lib/http/problem";
+
+// Any other /api path: a JSON 404, never an HTML page.
+const notFound = (req: Request) => problemResponse(new ApiError("not_found", `No API endpoint at ${req.method} ${new URL(req.url).pathname}.`));
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;
