@@ -10,7 +10,7 @@ const shared = {
   fileParallelism: false,
   setupFiles: ["test/setup-env.ts"],
 };
-const env = { NODE_ENV: "test", KEYDESK_SECRET: "test-only-secret-0123456789abcdefghijklmnop" };
+const env = { NODE_ENV: "test" as const, KEYDESK_SECRET: "test-only-secret-0123456789abcdefghijklmnop" };
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },

@@ -78,6 +78,13 @@ export function authorizeKey(auth: KeyAuth, permission?: Permission) {
   }
 }
 
+/** Rate-limit headers, no-store for query keys, and the usage count: every keyed answer gets them. */
+export function finishKeyedResponse(res: Response, auth: KeyAuth) {
+  for (const [k, v] of Object.entries(rateLimitHeaders(auth.rateLimit))) res.headers.set(k, v);
+  if (auth.transport === "query") res.headers.set("Cache-Control", "no-store");
+  recordUsage({ organizationId: auth.org.id, keyId: auth.key.keyId, secretId: auth.key.secretId, status: res.status, ip: auth.actor.ip ?? null });
+}
+
 export function withApiKey<P = Record<string, never>>(
   handler: (ctx: HandlerContext<P, KeyAuth | GuestAuth>) => Promise<Response>,
   options: Options & { guest: true },
@@ -119,13 +126,8 @@ export function withApiKey<P>(
       res = errorResponse(e, requestId);
     }
     res.headers.set("X-Request-Id", requestId);
-    if (auth?.kind === "key") {
-      for (const [k, v] of Object.entries(rateLimitHeaders(auth.rateLimit))) res.headers.set(k, v);
-      if (auth.transport === "query") res.headers.set("Cache-Control", "no-store");
-      recordUsage({ organizationId: auth.org.id, keyId: auth.key.keyId, secretId: auth.key.secretId, status: res.status, ip: auth.actor.ip ?? null });
-    } else if (url.searchParams.has("api_key")) {
-      res.headers.set("Cache-Control", "no-store");
-    }
+    if (auth?.kind === "key") finishKeyedResponse(res, auth);
+    else if (url.searchParams.has("api_key")) res.headers.set("Cache-Control", "no-store");
     return res;
   };
 }

@@ -1,0 +1,47 @@
+// The signed-in user of a Request, read from the Auth.js session cookie with Web-standard APIs only
+// (no next/headers), so route handlers stay plain (Request) => Response and tests can call them.
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}
+
+/** The user id of a valid session cookie, else null. */
+export async function sessionUserId(req: Request): Promise<string | null> {
+  for (const salt of SESSION_COOKIES) {
+    const token = readCookie(req, salt);
+    if (!token) continue;
+    try {
+      const payload = await decode({ token, salt, secret: env.authSecret });
+      if (payload?.sub && (!payload.exp || payload.exp * 1000 > Date.now())) return payload.sub;
+    } catch {
+      /* a cookie that does not decode is no session */
+    }
+  }
+  return null;
+}
+
+/** The session's user with the membership of the organization the org cookie names (else the first). */
+export async function sessionMembership(req: Request) {
+  const userId = await sessionUserId(req);
+  if (!userId) return null;
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    include: { organization: true, user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!memberships.length) return null;
+  const wanted = readCookie(req, CURRENT_ORG_COOKIE);
+  return memberships.find((m) => m.organizationId === wanted) ?? memberships[0]!;
+}
