@@ -17,7 +17,7 @@ export async function migrate(databaseUrl: string) {
   if (r.status !== 0) {
     // One line: the engine's own error message, not its WASM stack.
     const lines = `${r.stderr ?? ""}\n${r.stdout ?? ""}`.split("\n").map((l) => l.trim());
-    const why = lines.find((l) => /^(Error|Caused by)\b/.test(l)) ?? lines.filter(Boolean).pop() ?? r.error?.message ?? `exit ${r.status}`;
+    const why = (lines.find((l) => /^(Error|Caused by)\b/.test(l)) ?? lines.filter(Boolean).pop() ?? r.error?.message ?? `exit ${r.status}`).replace(/^Error:\s*/, "");
     throw new CliError(`Migrations failed on ${provider}: ${why}`);
   }
   const line = r.stdout.trim().split("\n").pop() ?? "";
