@@ -1,0 +1,4 @@
+// Auth.js endpoints (session, csrf, callback, signout).
+import { handlers } from "@/auth";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,11 @@
+import { parseBody } from "@/lib/http/parse-body";
+import { json } from "@/lib/http/respond";
+import { withApiKey } from "@/lib/http/with-api-key";
+import { inviteMember } from "@/lib/team/team";
+import { inviteMemberSchema } from "@/lib/validations/team";
+
+// POST /api/v1/team/invitations — invite by email (a sign-up link that expires)
+export const POST = withApiKey(
+  async ({ req, auth }) => json(await inviteMember(auth.org.id, await parseBody(req, inviteMemberSchema), auth.actor), 201),
+  { permission: "team:write" },
+);

@@ -1,0 +1,40 @@
+// Sign-in attempts: at most 10 a minute per email and per client IP (in memory, per instance).
+// Every attempt is counted atomically before the password is checked, so parallel guesses cannot
+// slip past the limit; a successful sign-in is refunded, so only failures use up the allowance.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+const byEmail = new RateLimiterMemory({ keyPrefix: "signin:email", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 });
+const byIp = new RateLimiterMemory({ keyPrefix: "signin:ip", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 });
+
+export type SignInAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key, 1);
+    return null;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    throw e;
+  }
+}
+
+/** Counts one attempt for this email and IP; refused when either has used its minute's allowance. */
+export async function takeSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
+  const waits = await Promise.all([take(byEmail, email), ip ? take(byIp, ip) : Promise.resolve(null)]);
+  const wait = Math.max(...waits.map((w) => w ?? 0));
+  return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
+}
+
+/** A successful sign-in does not count against the allowance. */
+export async function refundSignInAttempt(email: string, ip: string | null) {
+  await Promise.all([byEmail.reward(email, 1), ip ? byIp.reward(ip, 1) : null]);
+}
+
+/** Seconds until this email or IP may try again (0 when it may now), without counting an attempt. */
+export async function signInRetryAfter(email: string, ip: string | null): Promise<number> {
+  const res = await Promise.all([byEmail.get(email), ip ? byIp.get(ip) : null]);
+  const blocked = res.filter((r): r is RateLimiterRes => r !== null && r.consumedPoints > SIGN_IN_ATTEMPTS_PER_MINUTE);
+  return blocked.length ? Math.max(...blocked.map((r) => Math.ceil(r.msBeforeNext / 1000))) : 0;
+}

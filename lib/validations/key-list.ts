@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { paginationSchema } from "@/lib/validations/common";
+
+export const listKeysQuerySchema = paginationSchema.extend({
+  status: z.enum(["active", "deleted", "all"]).default("active"),
+  query: z.string().trim().max(100).optional(),
+  partner_id: z.string().min(1).max(64).optional(),
+  sort: z.enum(["created_desc", "created_asc", "name_asc", "last_used_desc"]).default("created_desc"),
+});

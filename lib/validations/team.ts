@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const inviteMemberSchema = z.strictObject({
+  email: z.email().max(254),
+  role: z.enum(["owner", "admin", "agent"]),
+});
+
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(10).max(200),
+  name: z.string().trim().min(1, "Tell us your name").max(100),
+  password: z.string().min(12, "At least 12 characters").max(200),
+});
+
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
