@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSession } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { Logo } from "@/components/ui/icons";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const session = await getSession();
+  if (session?.user) redirect(target);
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center text-center">
+          <Logo className="inline-flex h-10 w-10 items-center justify-center rounded-lg bg-brand-600 text-white shadow-sm" />
+          <h1 className="mt-4 text-xl font-semibold tracking-tight text-slate-900">Sign in to Keydesk</h1>
+          <p className="mt-1 text-sm text-slate-500">Use the email and password of your Keydesk account.</p>
+        </div>
+        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          <LoginForm callbackUrl={target} />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+const LABELS: Record<string, string> = {
+  "key.created": "Created key",
+  "key.updated": "Updated key",
+  "key.revealed": "Revealed key",
+  "key.rotated": "Rotated key",
+  "key.secret_retired": "Retired old secret",
+  "key.deleted": "Deleted key",
+  "key.restored": "Restored key",
+  "org.settings_updated": "Changed API settings",
+};
+
+export function actionLabel(action: string): string {
+  return LABELS[action] ?? action;
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
+import { actionLabel } from "@/components/audit/action-labels";
+
+export type AuditRow = {
+  id: string;
+  action: string;
+  actorType: string;
+  actorLabel: string;
+  targetType: string;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  metadata: unknown;
+  createdAt: Date;
+};
+
+function detail(e: AuditRow): string | null {
+  const md = (e.metadata ?? {}) as Record<string, unknown>;
+  const name = (md.name ?? md.key_name) as string | undefined;
+  const parts: string[] = [];
+  if (name) parts.push(`“${name}”`);
+  if (e.action === "key.revealed" && md.reason) parts.push(`reason: ${String(md.reason)}`);
+  if (e.action === "key.updated" && md.before && md.after) {
+    const b = md.before as Record<string, unknown>;
+    const a = md.after as Record<string, unknown>;
+    const changed = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    if (changed.length) parts.push(`changed ${changed.join(", ")}`);
+  }
+  return parts.length ? parts.join(" · ") : null;
+}
+
+export function AuditTable({ events, linkKeys = true }: { events: AuditRow[]; linkKeys?: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="audit-table">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+          <tr>
+            <th scope="col" className="px-5 py-2.5 font-medium">When</th>
+            <th scope="col" className="px-3 py-2.5 font-medium">Action</th>
+            <th scope="col" className="px-3 py-2.5 font-medium">Actor</th>
+            <th scope="col" className="px-3 py-2.5 font-medium">IP</th>
+            <th scope="col" className="px-5 py-2.5 font-medium">Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="px-5 py-3 whitespace-nowrap text-slate-600"><Time value={e.createdAt} /></td>
+              <td className="px-3 py-3 font-medium whitespace-nowrap text-slate-900">{actionLabel(e.action)}</td>
+              <td className="px-3 py-3 text-slate-700">
+                {e.actorLabel}
+                {e.actorType !== "user" ? <Badge tone="gray" className="ml-1.5">{e.actorType}</Badge> : null}
+              </td>
+              <td className="px-3 py-3 font-mono text-xs text-slate-600">{e.ip ?? "—"}</td>
+              <td className="px-5 py-3 text-slate-600">
+                {detail(e) ?? ""}
+                {linkKeys && e.targetType === "key" && e.targetId ? (
+                  <Link href={`/settings/api/keys/${e.targetId}`} className="ml-2 text-brand-600 hover:underline">View key</Link>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

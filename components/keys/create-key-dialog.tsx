@@ -1,0 +1,84 @@
+"use client";
+import { useActionState, useState } from "react";
+import { defaultKeyName } from "@/lib/keys/default-key-name";
+import type { PlanName } from "@/lib/keys/permissions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger, DialogClose } from "@/components/ui/dialog";
+import { PlusIcon } from "@/components/ui/icons";
+import { FieldError } from "@/components/ui/input";
+import { PermissionPicker } from "@/components/keys/permission-picker";
+import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
+import { NewSecretPanel } from "@/components/keys/new-secret-panel";
+import type { CreateKeyState, TestResult } from "@/app/(dashboard)/settings/api/form-state";
+
+type Props = {
+  plan: PlanName;
+  orgDefaultRateLimit: number;
+  showOnce: boolean;
+  apiOrigin: string;
+  createAction: (prev: CreateKeyState, fd: FormData) => Promise<CreateKeyState>;
+  testAction: (secret: string) => Promise<TestResult>;
+};
+
+export function CreateKeyDialog(props: Props) {
+  const [open, setOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o) setGeneration((g) => g + 1); // a fresh form (and default name) each time
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <PlusIcon /> Create API key
+        </Button>
+      </DialogTrigger>
+      {open ? <CreateKeyForm key={generation} {...props} /> : null}
+    </Dialog>
+  );
+}
+
+function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction }: Props) {
+  const [state, action, pending] = useActionState(createAction, {});
+  const [defaultName] = useState(() => defaultKeyName());
+  if (state.ok && state.secret && state.key) {
+    return (
+      <DialogContent title="API key created" description={`“${state.key.name}” is ready to use.`} onInteractOutside={(e) => e.preventDefault()}>
+        <NewSecretPanel secret={state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testAction} />
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button>Done</Button>
+          </DialogClose>
+        </DialogFooter>
+      </DialogContent>
+    );
+  }
+  return (
+    <DialogContent title="Create API key" description="The key can call the Keydesk API with the permissions you choose.">
+      <form action={action} className="space-y-5" noValidate>
+        {state.message ? (
+          <p role="alert" aria-label="Create key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
+        ) : null}
+        <NameField defaultValue={defaultName} errors={state.errors} />
+        <div>
+          <PermissionPicker plan={plan} errorId="key-access-error" invalid={Boolean(state.errors?.access)} />
+          <FieldError id="key-access-error" errors={state.errors?.access} />
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <ExpiryField errors={state.errors} />
+          <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} />
+        </div>
+        <FieldError id="key-form-error" errors={state.errors?.form} />
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  );
+}

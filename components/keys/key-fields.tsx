@@ -1,0 +1,58 @@
+"use client";
+import { useState } from "react";
+import { EXPIRY_CHOICES, type FieldErrors } from "@/components/keys/key-form";
+import { FieldError, Input, Label } from "@/components/ui/input";
+
+const selectClass =
+  "block h-9 w-full rounded-md border-0 bg-white px-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
+
+export function NameField({ defaultValue, errors }: { defaultValue: string; errors?: FieldErrors }) {
+  return (
+    <div>
+      <Label htmlFor="key-name">Name</Label>
+      <Input id="key-name" name="name" defaultValue={defaultValue} maxLength={100} className="mt-1.5" aria-invalid={errors?.name ? true : undefined} aria-describedby="key-name-error key-name-hint" />
+      <p id="key-name-hint" className="mt-1 text-xs text-slate-500">Something that tells you where the key is used, e.g. “Billing sync (production)”.</p>
+      <FieldError id="key-name-error" errors={errors?.name} />
+    </div>
+  );
+}
+
+export function ExpiryField({ errors, current, allowKeep }: { errors?: FieldErrors; current?: string | null; allowKeep?: boolean }) {
+  const [choice, setChoice] = useState<string>(allowKeep ? "keep" : "never");
+  const today = new Date(Date.now() + 864e5).toISOString().slice(0, 10);
+  return (
+    <div>
+      <Label htmlFor="key-expiry">Expires</Label>
+      <div className="mt-1.5 flex gap-2">
+        <select id="key-expiry" name={choice === "keep" ? undefined : "expiry"} value={choice} onChange={(e) => setChoice(e.target.value)} className={selectClass} aria-describedby="key-expiry-error" aria-invalid={errors?.expiry ? true : undefined}>
+          {allowKeep ? <option value="keep">{current ? `Keep (${current.slice(0, 10)})` : "Keep (never)"}</option> : null}
+          {EXPIRY_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>{c.label}</option>
+          ))}
+        </select>
+        {choice === "custom" ? <Input type="date" name="expires_on" min={today} aria-label="Expiry date" className="w-44" required /> : null}
+      </div>
+      <FieldError id="key-expiry-error" errors={errors?.expiry} />
+    </div>
+  );
+}
+
+export function RateLimitField({ errors, orgDefault, defaultValue }: { errors?: FieldErrors; orgDefault: number; defaultValue?: number | null }) {
+  return (
+    <div>
+      <Label htmlFor="key-rate-limit">Rate limit (requests per hour)</Label>
+      <Input
+        id="key-rate-limit"
+        name="rate_limit"
+        inputMode="numeric"
+        placeholder={`Organization default: ${orgDefault}`}
+        defaultValue={defaultValue ?? ""}
+        className="mt-1.5"
+        aria-describedby="key-rate-limit-error key-rate-limit-hint"
+        aria-invalid={errors?.rate_limit ? true : undefined}
+      />
+      <p id="key-rate-limit-hint" className="mt-1 text-xs text-slate-500">Leave empty to use the organization default.</p>
+      <FieldError id="key-rate-limit-error" errors={errors?.rate_limit} />
+    </div>
+  );
+}

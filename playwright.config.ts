@@ -1,0 +1,74 @@
+// Browser specs against `next start` (build first: `npx next build`). The database is a fresh SQLite
+// file made here, at config load, because this Playwright version starts the webServer before
+// globalSetup runs; globalSetup (e2e/global-setup.ts) then adds the organizations and users.
+// The config file is also loaded by every worker: the env guard makes the setup run once.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const BASE_URL = `http://localhost:${PORT}`;
+
+if (!process.env.KEYDESK_E2E_DIR) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keydesk-e2e-"));
+  process.env.KEYDESK_E2E_DIR = dir;
+  process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;
+  process.env.KEYDESK_SECRET ??= "e2e-only-keydesk-secret-0123456789abcdefghij";
+  const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], {
+    env: { ...process.env, PRISMA_PROVIDER: "sqlite" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`e2e: migrations failed\n${r.stdout}\n${r.stderr}`);
+}
+
+const chromium = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/playwright",
+  globalSetup: "./e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1280, height: 800 },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: chromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx --no-install next start -p ${PORT}`,
+    url: `${BASE_URL}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      KEYDESK_SECRET: process.env.KEYDESK_SECRET!,
+      KEYDESK_DATA_DIR: process.env.KEYDESK_E2E_DIR!,
+      AUTH_TRUST_HOST: "true",
+      AUTH_URL: BASE_URL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+    },
+  },
+});
