@@ -16,6 +16,27 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 
 const say = (m) => console.log(`[keydesk] ${m}`);
+
+// Children run in their own process group (so flock's child and next's workers go too) and every
+// signal is forwarded to it: stopping `npm start` at any moment leaves no orphan behind.
+let current = null;
+let onStop = () => {};
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    onStop();
+    if (!current) process.exit(sig === "SIGINT" ? 130 : 143);
+    try {
+      process.kill(-current.pid, sig);
+    } catch {
+      current.kill(sig);
+    }
+  });
+}
+function spawnGroup(cmd, args, options) {
+  current = spawn(cmd, args, { ...options, detached: true });
+  current.on("exit", () => (current = null));
+  return current;
+}
 const fail = (m) => {
   console.error(`[keydesk] error: ${m}`);
   process.exit(1);
@@ -74,18 +95,33 @@ say(`database: ${provider}${provider === "sqlite" ? ` (${databaseUrl.slice(5)})`
 
 // --- 3. build when needed ------------------------------------------------------------------------
 const STAMP = path.join(ROOT, ".next", "keydesk-build-stamp.json");
-const SKIP = new Set(["node_modules", ".next", ".git", "data", "e2e", "test", "test-results", "playwright-report", "bench", "cli", "scripts", ".ci", "generated"]);
+// Not read by the build: tests, tooling, docs (ignored files such as data/ and .next/ never count).
+const NOT_BUILD_INPUT = /(^|\/)(e2e|test|bench|cli|scripts|\.ci)\/|\.test\.tsx?$|\.md$/;
 
-/** Newest modification time of anything the build reads (tests, data and generated clients aside). */
-function newestSourceMtime(dir = ROOT) {
+/** Newest modification time of the files the build reads: tracked and untracked-but-not-ignored. */
+function newestSourceMtime() {
+  const r = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const files = r.status === 0 ? r.stdout.split("\0").filter(Boolean) : walk(".");
   let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (SKIP.has(e.name) || e.name.endsWith(".test.ts") || e.name.endsWith(".md")) continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSourceMtime(p));
-    else if (e.isFile()) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  for (const f of files) {
+    if (NOT_BUILD_INPUT.test(f)) continue;
+    try {
+      newest = Math.max(newest, fs.statSync(f).mtimeMs);
+    } catch {
+      /* deleted in the work tree */
+    }
   }
   return newest;
+}
+
+/** Without git: every file but the usual generated and installed ones. */
+function walk(dir) {
+  const skip = new Set(["node_modules", ".next", ".git", "data", "generated", "test-results", "playwright-report"]);
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (skip.has(e.name) || e.name === "next-env.d.ts" || e.name.endsWith(".tsbuildinfo")) return [];
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p) : e.isFile() ? [p] : [];
+  });
 }
 
 function gitHead() {
@@ -119,8 +155,10 @@ if (reason) {
   say(`building (${reason}); this takes a minute...`);
   const startedAt = Date.now();
   const [bin, ...args] = withBuildLock([process.execPath, "node_modules/next/dist/bin/next", "build"]);
-  const b = spawnSync(bin, args, { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
-  if (b.status !== 0) fail("next build failed (see above).");
+  const code = await new Promise((resolve) => {
+    spawnGroup(bin, args, { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] }).on("exit", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) fail("next build failed (see above).");
   // the start time, not the end: a file saved during the build makes the next start rebuild
   fs.writeFileSync(STAMP, JSON.stringify({ head: gitHead(), builtAt: startedAt }) + "\n");
 } else {
@@ -150,9 +188,9 @@ function banner() {
   console.log("");
 }
 
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+const child = spawnGroup(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
   env: { ...env, NODE_ENV: "production" },
-  stdio: ["inherit", "pipe", "inherit"],
+  stdio: ["ignore", "pipe", "inherit"],
 });
 let shown = false;
 const showOnce = () => {
@@ -163,17 +201,14 @@ const showOnce = () => {
 };
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (/Ready in|started server|Local:/i.test(String(chunk))) showOnce();
+  if (/Ready in/i.test(String(chunk))) showOnce();
 });
 const fallback = setTimeout(showOnce, 30_000);
 fallback.unref();
 
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, () => {
-    if (!shown && seeded.seeded) showOnce(); // never lose the only copy of the password
-    child.kill(sig);
-  });
-}
+onStop = () => {
+  if (!shown && seeded.seeded) showOnce(); // never lose the only copy of the password
+};
 child.on("exit", (code, signal) => {
   if (!shown && seeded.seeded) showOnce();
   process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15) : 1));
