@@ -25,12 +25,21 @@ const env = {
 };
 
 const results = [];
+let interrupted = false;
 const heading = (title) => console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 70 - title.length))}\n`);
 
 function run(cmd, args, extraEnv = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-    const forward = (sig) => child.kill(sig);
+    // own process group: an interrupted run also stops what the stage started (servers, workers)
+    const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...env, ...extraEnv }, detached: true });
+    const forward = (sig) => {
+      interrupted = true;
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        child.kill(sig);
+      }
+    };
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
     child.on("error", (e) => {
@@ -56,6 +65,10 @@ async function stage(name, fn) {
     r = { ok: false, note: `crashed: ${e.message}` };
   }
   results.push({ name, seconds: (Date.now() - started) / 1000, ...r });
+  if (interrupted) {
+    console.error("\ninterrupted");
+    process.exit(130);
+  }
 }
 
 function readJson(file) {
