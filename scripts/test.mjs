@@ -3,8 +3,8 @@
 //   services   PostgreSQL and Redis answer (with CI=true a missing one fails the run; else a warning)
 //   typecheck  tsc --noEmit
 //   vitest     unit + integration tests, on SQLite and on PostgreSQL (two projects)
-//   build      next build (serialized with flock where available)
-//   browser    playwright test (against that build)
+//   build      next build          } each serialized with `flock /tmp/keydesk-build.lock` where flock
+//   browser    playwright test     } exists (KEYDESK_BUILD_LOCK=path|off): builds exhaust small machines
 // The last line is `N passed, N failed` over all tests (a stage that fails without reporting
 // tests counts as one failure), and the exit status is non-zero when any stage failed.
 import { spawn, spawnSync } from "node:child_process";
@@ -155,7 +155,9 @@ await stage("build (next build)", async () => {
 // --- browser -------------------------------------------------------------------------------------
 await stage("browser tests (playwright)", async () => {
   const out = path.join(tmp, "playwright.json");
-  const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+  // under the build lock too: browser runs on one machine share a port and both cores
+  const [bin, ...args] = withBuildLock([process.execPath, "node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"]);
+  const code = await run(bin, args, {
     PLAYWRIGHT_JSON_OUTPUT_FILE: out,
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
