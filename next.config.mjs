@@ -5,5 +5,17 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // the CLI, tests and scripts share lib/ with the app; generated Prisma clients are TS sources
   typescript: { ignoreBuildErrors: false },
+  async headers() {
+    // One-time pages: never cached, never indexed, and the token in the URL never leaks as a referrer.
+    const oneTime = [
+      { key: "Cache-Control", value: "no-store" },
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+    ];
+    return [
+      { source: "/claim/:token*", headers: oneTime },
+      { source: "/invite/:token*", headers: oneTime },
+    ];
+  },
 };
 export default nextConfig;

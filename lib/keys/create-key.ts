@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
@@ -27,36 +27,45 @@ export function assertPlanAllows(plan: PlanName, permissions: Permission[]) {
   }
 }
 
-/** Creates a key with one secret. Returns the key and its secret: the only time it exists in clear. */
-export async function createKey(organizationId: string, params: CreateKeyParams, actor: Actor) {
-  const org = await db.organization.findUnique({ where: { id: organizationId } });
-  if (!org) throw new ApiError("not_found", "No such organization.");
+type OrgForKeys = { id: string; plan: PlanName; revealPolicy: "reveal" | "show_once" };
+
+/**
+ * Inserts a key inside the caller's transaction, with its audit event. `withSecret: false` makes a
+ * key with no secret yet (a partner's key, whose secret is made when the partner claims it).
+ */
+export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams, actor: Actor, opts: { withSecret?: boolean } = {}) {
   const { permissions, preset } = resolvePermissions(params);
   if (permissions.length === 0) throw new ApiError("invalid_request", "A key needs at least one permission.", { errors: [{ path: "permissions", message: "empty" }] });
   assertPlanAllows(org.plan, permissions);
-  const secret = newSecret(org.revealPolicy === "reveal");
-  const created = await db.$transaction(async (tx) => {
-    const key = await tx.apiKey.create({
-      data: {
-        organizationId,
-        partnerId: params.partnerId ?? null,
-        name: params.name?.trim() || defaultKeyName(),
-        permissions,
-        preset,
-        expiresAt: params.expiresAt ?? null,
-        rateLimitPerHour: params.rateLimitPerHour ?? null,
-        createdByType: actor.type,
-        createdById: actor.id,
-        createdByLabel: actor.label,
-        secrets: { create: secret.data },
-      },
-      include: keyInclude,
-    });
-    await recordAuditEvent(tx, {
-      organizationId, actor, action: "key.created", targetType: "key", targetId: key.id,
-      metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId },
-    });
-    return key;
+  const secret = opts.withSecret === false ? null : newSecret(org.revealPolicy === "reveal");
+  const key = await tx.apiKey.create({
+    data: {
+      organizationId: org.id,
+      partnerId: params.partnerId ?? null,
+      name: params.name?.trim() || defaultKeyName(),
+      permissions,
+      preset,
+      expiresAt: params.expiresAt ?? null,
+      rateLimitPerHour: params.rateLimitPerHour ?? null,
+      createdByType: actor.type,
+      createdById: actor.id,
+      createdByLabel: actor.label,
+      ...(secret ? { secrets: { create: secret.data } } : {}),
+    },
+    include: keyInclude,
   });
-  return { key: serializeKey(created), secret: secret.key };
+  await recordAuditEvent(tx, {
+    organizationId: org.id, actor, action: "key.created", targetType: "key", targetId: key.id,
+    metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId },
+  });
+  return { key, secret: secret?.key ?? null };
+}
+
+/** Creates a key with one secret. Returns the key and its secret: the only time it exists in clear. */
+export async function createKey(organizationId: string, params: CreateKeyParams, actor: Actor) {
+  if (params.partnerId) throw new ApiError("invalid_request", "Create a partner's keys through the partner (POST /api/v1/partners/{id}/keys).", { errors: [{ path: "partner_id", message: "use the partner's keys endpoint" }] });
+  const org = await db.organization.findUnique({ where: { id: organizationId } });
+  if (!org) throw new ApiError("not_found", "No such organization.");
+  const created = await db.$transaction((tx) => insertKey(tx, org, params, actor));
+  return { key: serializeKey(created.key), secret: created.secret! };
 }

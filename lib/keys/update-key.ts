@@ -7,6 +7,7 @@ import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
 import { resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { withinLevel } from "@/lib/partners/partner-levels";
 
 export type UpdateKeyParams = {
   name?: string;
@@ -27,6 +28,12 @@ export async function updateKey(organizationId: string, id: string, p: UpdateKey
       const r = resolvePermissions(p);
       const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
       assertPlanAllows(org.plan, r.permissions);
+      if (before.partnerId) {
+        const partner = await tx.partner.findUniqueOrThrow({ where: { id: before.partnerId } });
+        if (!withinLevel(partner.level, r.permissions)) {
+          throw new ApiError("invalid_request", "The request has invalid fields.", { errors: [{ path: "permissions", message: `The partner's ${partner.level} level bounds this key` }] });
+        }
+      }
       data.permissions = r.permissions;
       data.preset = r.preset;
     }

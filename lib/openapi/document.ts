@@ -11,8 +11,9 @@ import { createKeySchema, rotateKeySchema, updateKeySchema } from "@/lib/validat
 import { listKeysQuerySchema } from "@/lib/validations/key-list";
 import {
   approvalSchema, articleSchema, categorySchema, deskTokenSchema, invitationSchema, keySchema, keyWithSecretSchema,
-  listOf, meSchema, problemSchema, teamSchema, usageSchema,
+  listOf, meSchema, problemSchema, teamSchema, usageSchema, partnerSchema, partnerCreatedSchema, partnerKeyCreatedSchema, claimResentSchema,
 } from "@/lib/validations/responses";
+import { addPartnerKeySchema, createPartnerSchema, listPartnersQuerySchema, resendClaimSchema, updatePartnerSchema } from "@/lib/validations/partner";
 import { inviteMemberSchema } from "@/lib/validations/team";
 import { usageQuerySchema } from "@/lib/validations/usage";
 
@@ -116,6 +117,24 @@ export const paths: ZodOpenApiPathsObject = {
     post: op({ summary: "Invite by email (a sign-up link that expires)", tag: "Team", auth: "key", permission: "team:write", body: inviteMemberSchema, ok: [201, invitationSchema.extend({ delivery: z.enum(["smtp", "outbox"]) }), "Created"], errors: ["conflict"] }),
   },
   "/api/v1/usage": { get: op({ summary: "Hourly request counts by outcome", tag: "Usage", auth: "key", permission: "usage:read", query: usageQuerySchema, ok: [200, usageSchema], errors: ["not_found"] }) },
+  "/api/v1/partners": {
+    get: op({ summary: "Partners with key counts, status and last activity", tag: "Partners", auth: "key", permission: "keys:read", query: listPartnersQuerySchema, ok: [200, listOf(partnerSchema, "PartnerList")] }),
+    post: op({ summary: "Add a partner: its first key is made and a one-time claim link emailed", tag: "Partners", auth: "key", permission: "keys:write", body: createPartnerSchema, ok: [201, partnerCreatedSchema, "Created"] }),
+  },
+  "/api/v1/partners/{id}": {
+    get: op({ summary: "Get a partner", tag: "Partners", auth: "key", permission: "keys:read", path: true, ok: [200, partnerSchema] }),
+    patch: op({ summary: "Change name, email or level (a narrower level needs narrow_keys: true, else 409 listing keys_to_narrow)", tag: "Partners", auth: "key", permission: "keys:write", path: true, body: updatePartnerSchema, ok: [200, partnerSchema], errors: ["conflict"] }),
+    delete: op({ summary: "Delete a partner and all its keys (restorable for 30 days)", tag: "Partners", auth: "key", permission: "keys:write", path: true, ok: [200, partnerSchema.extend({ deleted_key_ids: z.array(z.string()) })] }),
+  },
+  "/api/v1/partners/{id}/keys": {
+    post: op({ summary: "Another key for the partner, delivered by a new claim link", tag: "Partners", auth: "key", permission: "keys:write", path: true, body: addPartnerKeySchema, ok: [201, partnerKeyCreatedSchema, "Created"], errors: ["conflict"] }),
+  },
+  "/api/v1/partners/{id}/resend": {
+    post: op({ summary: "A new claim link; the old one stops working", tag: "Partners", auth: "key", permission: "keys:write", path: true, body: resendClaimSchema, ok: [200, claimResentSchema], errors: ["conflict"] }),
+  },
+  "/api/v1/partners/{id}/restore": {
+    post: op({ summary: "Restore a partner deleted in the last 30 days, with its keys", tag: "Partners", auth: "key", permission: "keys:write", path: true, ok: [200, partnerSchema] }),
+  },
   "/api/v2/approvals/GetApprovalNotComplete": {
     get: op({ summary: "Pending approvals, newest first", tag: "Approvals", auth: "actor", permission: "approvals:read", query: listApprovalsQuerySchema, ok: [200, listOf(approvalSchema, "ApprovalList")], errors: ["forbidden", "unauthorized"] }),
   },

@@ -74,3 +74,14 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   required: z.string().optional(), required_plan: z.string().optional(), request_id: z.string().optional(),
 }).meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)" });
+
+export const partnerSchema = z.object({
+  id: z.string(), name: z.string(), email: z.string(), level: z.enum(["read", "write", "read_write"]),
+  status: z.enum(["invited", "active", "deleted"]), key_count: z.number().int(), last_activity_at: ts.nullable(),
+  claimed_at: ts.nullable(), deleted_at: ts.nullable(), created_at: ts,
+}).meta({ id: "Partner" });
+
+const mailOutcome = { mail_status: z.enum(["sent", "failed"]), mail_error: z.string().nullable() };
+export const partnerCreatedSchema = z.object({ partner: partnerSchema, key: keySchema, ...mailOutcome }).meta({ id: "PartnerCreated" });
+export const partnerKeyCreatedSchema = z.object({ key: keySchema, ...mailOutcome }).meta({ id: "PartnerKeyCreated" });
+export const claimResentSchema = z.object({ key_name: z.string(), ...mailOutcome }).meta({ id: "ClaimLinkResent" });

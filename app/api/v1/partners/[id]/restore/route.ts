@@ -1,0 +1,6 @@
+import { json } from "@/lib/http/respond";
+import { withApiKey } from "@/lib/http/with-api-key";
+import { restorePartner } from "@/lib/partners/delete-partner";
+
+// POST /api/v1/partners/{id}/restore — bring back a partner deleted in the last 30 days, with its keys
+export const POST = withApiKey<{ id: string }>(async ({ params, auth }) => json(await restorePartner(auth.org.id, params.id, auth.actor)), { permission: "keys:write" });

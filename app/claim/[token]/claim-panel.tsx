@@ -1,0 +1,42 @@
+"use client";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { claimKeyAction, type ClaimState } from "./actions";
+import { DeadLink } from "./dead-link";
+
+export function ClaimPanel({ token, origin }: { token: string; origin: string }) {
+  const [state, action, pending] = useActionState<ClaimState, FormData>(claimKeyAction, null);
+  if (state && !state.ok) return <DeadLink />;
+  if (state?.ok) {
+    const curl = `curl -H "Authorization: Bearer ${state.secret}" ${origin}/api/v1/me`;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-lg font-semibold">Your API key for {state.organizationName}</h1>
+        <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" role="status" aria-label="Key shown once">
+          Copy it now: this page shows it only once. Store it on your server (an environment variable or a secrets manager), never in a browser or an app you ship.
+        </div>
+        <div className="flex items-center gap-2">
+          <code data-testid="claimed-key" className="rounded bg-slate-100 px-2 py-1 font-mono text-[13px] break-all">{state.secret}</code>
+          <CopyButton value={state.secret} />
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-500">Name</dt><dd>{state.keyName}</dd>
+          <dt className="text-slate-500">Permissions</dt><dd className="font-mono text-[13px]">{state.permissions.join(", ")}</dd>
+          <dt className="text-slate-500">Rate limit</dt><dd>{state.rateLimit} requests per hour</dd>
+        </dl>
+        <div>
+          <p className="text-sm font-medium">Test your connection</p>
+          <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100"><code>{curl}</code></pre>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <p className="text-sm text-slate-600">The key is shown once, when you press the button. Have a safe place ready to store it.</p>
+      <Button type="submit" disabled={pending} className="w-full">Show my API key</Button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { ApiError } from "@/lib/http/problem";
+import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
+import { invalidateKey } from "@/lib/keys/key-cache";
+import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
+
+/** Deletes a partner and, at the same instant, all its live keys (one audit event lists them). */
+export async function deletePartner(organizationId: string, partnerId: string, actor: Actor) {
+  const { partner, keyIds } = await db.$transaction(async (tx) => {
+    const p = await getPartnerOrThrow(organizationId, partnerId, tx);
+    if (p.deletedAt) return { partner: p, keyIds: [] as string[] };
+    const at = new Date();
+    const keys = await tx.apiKey.findMany({ where: { partnerId, deletedAt: null }, select: { id: true, name: true } });
+    await tx.apiKey.updateMany({ where: { partnerId, deletedAt: null }, data: { deletedAt: at } });
+    await tx.claimToken.updateMany({ where: { partnerId, usedAt: null, voidedAt: null }, data: { voidedAt: at } });
+    const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: at } });
+    await recordAuditEvent(tx, { organizationId, actor, action: "partner.deleted", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
+    return { partner: after, keyIds: keys.map((k) => k.id) };
+  });
+  keyIds.forEach(invalidateKey);
+  return { ...serializePartner(partner, keyIds.length), deleted_key_ids: keyIds };
+}
+
+/** Within 30 days: the partner comes back with the keys that were deleted with it. */
+export async function restorePartner(organizationId: string, partnerId: string, actor: Actor) {
+  const { partner, keyIds } = await db.$transaction(async (tx) => {
+    const p = await getPartnerOrThrow(organizationId, partnerId, tx);
+    if (!p.deletedAt) return { partner: p, keyIds: [] as string[] };
+    if (Date.now() - p.deletedAt.getTime() > RESTORE_WINDOW_MS) throw new ApiError("not_found", `No partner with id ${partnerId}.`);
+    const keys = await tx.apiKey.findMany({ where: { partnerId, deletedAt: p.deletedAt }, select: { id: true, name: true } });
+    await tx.apiKey.updateMany({ where: { partnerId, deletedAt: p.deletedAt }, data: { deletedAt: null } });
+    const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: null } });
+    await recordAuditEvent(tx, { organizationId, actor, action: "partner.restored", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
+    return { partner: after, keyIds: keys.map((k) => k.id) };
+  });
+  keyIds.forEach(invalidateKey);
+  return serializePartner(partner, keyIds.length);
+}

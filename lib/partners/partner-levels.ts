@@ -1,0 +1,26 @@
+// A partner's level bounds every key it holds (mapped onto the permissions of CONTRACT.md §2):
+//  read        read the knowledge base and approvals (the `read` preset)
+//  write       submit and decide approvals only (approvals:write, which implies approvals:read)
+//  read_write  read everything above and write articles, categories and approvals (the `write` preset)
+import { hasPermission, normalizePermissions, PRESET_PERMISSIONS, type Permission } from "@/lib/keys/permissions";
+
+export const PARTNER_LEVELS = ["read", "write", "read_write"] as const;
+export type PartnerLevel = (typeof PARTNER_LEVELS)[number];
+
+export const LEVEL_LABELS: Record<PartnerLevel, string> = { read: "Read", write: "Write", read_write: "Read & Write" };
+
+export const LEVEL_PERMISSIONS: Record<PartnerLevel, Permission[]> = {
+  read: PRESET_PERMISSIONS.read,
+  write: normalizePermissions(["approvals:write"]),
+  read_write: PRESET_PERMISSIONS.write,
+};
+
+export function withinLevel(level: PartnerLevel, permissions: readonly string[]): boolean {
+  return permissions.every((p) => hasPermission(LEVEL_PERMISSIONS[level], p as Permission));
+}
+
+/** The permissions a key keeps under a narrower level (never empty: every level reads approvals). */
+export function narrowToLevel(level: PartnerLevel, permissions: readonly string[]): Permission[] {
+  const kept = normalizePermissions(permissions.filter((p) => hasPermission(LEVEL_PERMISSIONS[level], p as Permission)) as Permission[]);
+  return kept.length ? kept : LEVEL_PERMISSIONS[level].filter((p) => p.endsWith(":read"));
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { PARTNER_LEVELS } from "@/lib/partners/partner-levels";
+import { permissionSchema } from "@/lib/keys/permissions";
+import { isoDateTime, paginationSchema } from "@/lib/validations/common";
+import { rateLimitSchema } from "@/lib/validations/key";
+
+export const partnerLevelSchema = z.enum(PARTNER_LEVELS);
+
+export const createPartnerSchema = z.strictObject({
+  name: z.string().trim().min(1, "Name cannot be empty").max(100),
+  email: z.email("Enter a valid email address").max(254),
+  level: partnerLevelSchema,
+});
+
+export const updatePartnerSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+    level: partnerLevelSchema,
+    /** Confirms that keys beyond the new level may be narrowed (the API's form of the UI's confirmation). */
+    narrow_keys: z.boolean(),
+  })
+  .partial();
+
+export const addPartnerKeySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  permissions: z.array(permissionSchema).min(1).optional(),
+  expires_at: isoDateTime.nullable().optional(),
+  rate_limit_per_hour: rateLimitSchema.nullable().optional(),
+});
+
+export const resendClaimSchema = z.strictObject({ key_id: z.string().min(1).max(64).optional() });
+
+export const listPartnersQuerySchema = paginationSchema.extend({
+  status: z.enum(["active", "deleted", "all"]).default("active"),
+});
