@@ -1,0 +1,14 @@
+import { db } from "@/lib/db";
+import { serializeWebhook } from "@/lib/webhooks/serialize-webhook";
+
+/** The organization's endpoints, oldest first. */
+export async function listWebhooks(organizationId: string, opts: { page?: number; perPage?: number; partnerId?: string } = {}) {
+  const page = opts.page ?? 1;
+  const perPage = opts.perPage ?? 25;
+  const where = { organizationId, ...(opts.partnerId ? { partnerId: opts.partnerId } : {}) };
+  const [rows, total] = await Promise.all([
+    db.webhookEndpoint.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage }),
+    db.webhookEndpoint.count({ where }),
+  ]);
+  return { data: rows.map((r) => serializeWebhook(r)), page, per_page: perPage, total };
+}

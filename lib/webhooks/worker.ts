@@ -1,0 +1,271 @@
+// The delivery worker. All of its state is in the database (deliveries and their next attempt time),
+// so a restart resumes where the last process stopped. Per endpoint, deliveries go strictly in order:
+// only the oldest pending delivery of an endpoint may be sent, and it is claimed with a short lease
+// (its nextAttemptAt moved past the request deadline), so no two are in flight for one endpoint, even
+// with several server processes. Time comes from `now()` so tests advance a clock instead of sleeping.
+import { db } from "@/lib/db";
+import { systemActor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { log } from "@/lib/log";
+import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
+import { DELIVERY_TIMEOUT_MS, postWebhook, type PostOptions, type PostResult } from "@/lib/webhooks/post-webhook";
+import { signingSecrets } from "@/lib/webhooks/secret";
+import { signatureHeaders } from "@/lib/webhooks/sign";
+import { onWebhookNudge } from "@/lib/webhooks/worker-signal";
+
+export type Clock = () => Date;
+
+/** Delays after attempts 1..7 (before jitter): about 23 hours in all, then the 8th attempt is the last. */
+export const BACKOFF_MS = [10e3, 60e3, 5 * 60e3, 30 * 60e3, 2 * 3600e3, 6 * 3600e3, 14 * 3600e3];
+export const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
+/** An endpoint failing this long without a single success is paused and its organization's owners emailed. */
+export const PAUSE_AFTER_MS = 3 * 24 * 3600e3;
+/** A claimed delivery is invisible to other workers this long (longer than a request may take). */
+const LEASE_MS = DELIVERY_TIMEOUT_MS + 50_000;
+const DAY = 24 * 3600e3;
+export const EXPIRY_WARNINGS_DAYS = [14, 1] as const;
+
+export type WorkerOptions = {
+  now?: Clock;
+  /** Returns a number in [0, 1): the jitter. */
+  random?: () => number;
+  post?: (url: string, body: string, headers: Record<string, string>, opts?: PostOptions) => Promise<PostResult>;
+  postOptions?: PostOptions;
+  /** Endpoints served at once (each endpoint itself strictly one at a time). */
+  concurrency?: number;
+};
+
+/** ±20 % jitter so endpoints that failed together do not retry together. */
+export function backoffDelay(attempts: number, random: () => number = Math.random): number {
+  const base = BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1] ?? BACKOFF_MS[0]!;
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+export type RunSummary = { attempted: number; succeeded: number; failed: number; paused: string[] };
+
+export function createWebhookWorker(options: WorkerOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const post = options.post ?? postWebhook;
+  const concurrency = options.concurrency ?? 8;
+  const inFlight = new Set<string>();
+
+  /** One attempt of a claimed delivery; records it and schedules what follows. Returns whether it succeeded. */
+  async function attempt(deliveryId: string, t: Date, summary: RunSummary): Promise<boolean> {
+    const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { event: true, endpoint: true } });
+    const ep = d.endpoint;
+    const body = JSON.stringify(d.event.payload);
+    let result: PostResult;
+    try {
+      const headers = signatureHeaders(d.event.id, t, body, signingSecrets(ep, t));
+      result = await post(ep.url, body, headers, options.postOptions);
+    } catch (e) {
+      result = { ok: false, statusCode: null, durationMs: 0, responseExcerpt: null, error: (e as Error).message };
+    }
+    const attempts = d.attempts + 1;
+    summary.attempted++;
+    let paused = false;
+    await db.$transaction(async (tx) => {
+      await tx.webhookAttempt.create({
+        data: { deliveryId, at: t, statusCode: result.statusCode, durationMs: result.durationMs, responseExcerpt: result.responseExcerpt, error: result.error?.slice(0, 1000) ?? null },
+      });
+      if (result.ok) {
+        await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "succeeded", attempts, lastAttemptAt: t } });
+        if (ep.failingSince) await tx.webhookEndpoint.update({ where: { id: ep.id }, data: { failingSince: null } });
+        return;
+      }
+      const last = attempts >= MAX_ATTEMPTS;
+      await tx.webhookDelivery.update({
+        where: { id: deliveryId },
+        data: last ? { status: "failed", attempts, lastAttemptAt: t } : { attempts, lastAttemptAt: t, nextAttemptAt: new Date(t.getTime() + backoffDelay(attempts, random)) },
+      });
+      const failingSince = ep.failingSince ?? t;
+      if (!ep.failingSince) await tx.webhookEndpoint.update({ where: { id: ep.id }, data: { failingSince } });
+      if (t.getTime() - failingSince.getTime() >= PAUSE_AFTER_MS) {
+        const reason = `Paused automatically: every delivery failed since ${failingSince.toISOString()}.`;
+        const { count } = await tx.webhookEndpoint.updateMany({ where: { id: ep.id, enabled: true }, data: { enabled: false, pausedReason: reason } });
+        if (count > 0) {
+          paused = true;
+          await recordAuditEvent(tx, {
+            organizationId: ep.organizationId, actor: systemActor("webhooks"), action: "webhook.paused", targetType: "webhook", targetId: ep.id,
+            metadata: { url: ep.url, failing_since: failingSince.toISOString(), last_error: result.error ?? `HTTP ${result.statusCode}` },
+          });
+        }
+      }
+    });
+    if (result.ok) summary.succeeded++;
+    else summary.failed++;
+    if (paused) {
+      summary.paused.push(ep.id);
+      await emailOwnersAboutPause(ep.organizationId, ep.url, result).catch((e) => log.error({ err: e, endpointId: ep.id }, "could not email owners about a paused webhook"));
+    }
+    return result.ok;
+  }
+
+  /** Sends this endpoint's due deliveries in order, stopping at the first failure (later ones wait). */
+  async function drainEndpoint(endpointId: string, summary: RunSummary, maxPerEndpoint: number) {
+    if (inFlight.has(endpointId)) return;
+    inFlight.add(endpointId);
+    try {
+      for (let i = 0; i < maxPerEndpoint; i++) {
+        const t = now();
+        const head = await db.webhookDelivery.findFirst({
+          where: { endpointId, status: "pending" },
+          orderBy: [{ createdAt: "asc" }, { eventId: "asc" }],
+          include: { endpoint: { select: { enabled: true } } },
+        });
+        if (!head || !head.endpoint.enabled || head.nextAttemptAt > t) return;
+        // The claim: only the worker whose conditional update matched sends it.
+        const { count } = await db.webhookDelivery.updateMany({
+          where: { id: head.id, status: "pending", nextAttemptAt: { lte: t } },
+          data: { nextAttemptAt: new Date(t.getTime() + LEASE_MS) },
+        });
+        if (count === 0) return;
+        if (!(await attempt(head.id, t, summary))) return;
+      }
+    } finally {
+      inFlight.delete(endpointId);
+    }
+  }
+
+  /** One pass: every endpoint with a due delivery, a few at a time. */
+  async function runDueDeliveries(opts: { limit?: number; maxPerEndpoint?: number } = {}): Promise<RunSummary> {
+    const summary: RunSummary = { attempted: 0, succeeded: 0, failed: 0, paused: [] };
+    const due = await db.webhookDelivery.findMany({
+      where: { status: "pending", nextAttemptAt: { lte: now() }, endpoint: { enabled: true } },
+      select: { endpointId: true },
+      distinct: ["endpointId"],
+      take: opts.limit ?? 100,
+    });
+    const queue = due.map((d) => d.endpointId);
+    const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) await drainEndpoint(id, summary, opts.maxPerEndpoint ?? 50);
+    });
+    await Promise.all(lanes);
+    return summary;
+  }
+
+  /**
+   * Records `key.expiring` 14 days and 1 day before a key expires, once each: the event id is derived
+   * from the key, the warning and the expiry, so a second check (or a second process) finds it taken.
+   */
+  async function checkExpiringKeys(): Promise<number> {
+    const t = now();
+    const keys = await db.apiKey.findMany({
+      where: { deletedAt: null, expiresAt: { gt: t, lte: new Date(t.getTime() + EXPIRY_WARNINGS_DAYS[0] * DAY) } },
+      include: keyInclude,
+    });
+    const wanted = keys.map((k) => {
+      const days = k.expiresAt!.getTime() - t.getTime() <= DAY ? 1 : 14;
+      return { k, days, eventId: `evt_expiring_${k.id}_${days}d_${k.expiresAt!.getTime().toString(36)}` };
+    });
+    if (wanted.length === 0) return 0;
+    const taken = new Set((await db.webhookEvent.findMany({ where: { id: { in: wanted.map((w) => w.eventId) } }, select: { id: true } })).map((e) => e.id));
+    let recorded = 0;
+    for (const w of wanted) {
+      if (taken.has(w.eventId)) continue;
+      try {
+        await db.$transaction((tx) =>
+          recordWebhookEvent(tx, {
+            organizationId: w.k.organizationId, type: "key.expiring", eventId: w.eventId, now: t,
+            data: { ...serializeKey(w.k), expires_in_days: w.days },
+          }),
+        );
+        recorded++;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "P2002") throw e; // another process recorded it first
+      }
+    }
+    return recorded;
+  }
+
+  return { runDueDeliveries, checkExpiringKeys, now };
+}
+
+async function emailOwnersAboutPause(organizationId: string, url: string, last: PostResult) {
+  const owners = await db.membership.findMany({ where: { organizationId, role: "owner" }, select: { user: { select: { email: true } }, organization: { select: { name: true } } } });
+  const why = last.error ?? `HTTP ${last.statusCode}`;
+  for (const o of owners) {
+    const org = o.organization.name;
+    await sendMail({
+      to: o.user.email,
+      subject: `[${org}] Webhook endpoint paused: ${url}`,
+      text: `Every delivery to ${url} has failed for 3 days, so Keydesk paused this endpoint.\nLast error: ${why}\n\nFix the receiver, then enable the endpoint again under Settings → API → Webhooks; pending deliveries will be sent in order.`,
+      html: `<p>Every delivery to <code>${escapeHtml(url)}</code> has failed for 3 days, so Keydesk paused this endpoint.</p><p>Last error: ${escapeHtml(why)}</p><p>Fix the receiver, then enable the endpoint again under Settings → API → Webhooks; pending deliveries will be sent in order.</p>`,
+      fromName: `${org} via Keydesk`,
+    });
+  }
+}
+
+const defaultWorker = createWebhookWorker();
+
+/** One pass over due deliveries (tests pass `now`; the server's loop calls it every second). */
+export function runDueDeliveries(opts: WorkerOptions & { limit?: number } = {}) {
+  const { limit, ...workerOptions } = opts;
+  const worker = Object.keys(workerOptions).length ? createWebhookWorker(workerOptions) : defaultWorker;
+  return worker.runDueDeliveries({ limit });
+}
+
+export function checkExpiringKeys(opts: WorkerOptions = {}) {
+  return createWebhookWorker(opts).checkExpiringKeys();
+}
+
+const globalForWorker = globalThis as unknown as { keydeskWebhookWorker?: { stop: () => void } };
+
+/**
+ * The loop inside the server process (instrumentation.ts): a pass every second, at once when a
+ * service nudges it, and the key-expiry check every 10 minutes. Timers are unref'd; stop() ends it.
+ */
+export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: number } = {}) {
+  if (globalForWorker.keydeskWebhookWorker) return globalForWorker.keydeskWebhookWorker;
+  const intervalMs = opts.intervalMs ?? 1000;
+  const expiryCheckMs = opts.expiryCheckMs ?? 10 * 60e3;
+  const worker = createWebhookWorker();
+  let stopped = false;
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastExpiryCheck = 0;
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, ms);
+    timer.unref();
+  };
+  async function tick() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      if (Date.now() - lastExpiryCheck >= expiryCheckMs) {
+        lastExpiryCheck = Date.now();
+        await worker.checkExpiringKeys();
+      }
+      await worker.runDueDeliveries();
+    } catch (e) {
+      log.error({ err: e }, "webhook worker pass failed");
+    } finally {
+      running = false;
+      schedule(again ? 0 : intervalMs);
+      again = false;
+    }
+  }
+  const off = onWebhookNudge(() => schedule(0));
+  schedule(0);
+  log.info("webhook delivery worker started");
+  const handle = {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      off();
+      delete globalForWorker.keydeskWebhookWorker;
+    },
+  };
+  globalForWorker.keydeskWebhookWorker = handle;
+  return handle;
+}
