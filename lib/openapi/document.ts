@@ -16,6 +16,8 @@ import {
 import { addPartnerKeySchema, createPartnerSchema, listPartnersQuerySchema, resendClaimSchema, updatePartnerSchema } from "@/lib/validations/partner";
 import { inviteMemberSchema } from "@/lib/validations/team";
 import { usageQuerySchema } from "@/lib/validations/usage";
+import { createWebhookSchema, listDeliveriesQuerySchema, listWebhooksQuerySchema, updateWebhookSchema } from "@/lib/validations/webhook";
+import { webhookDeliverySchema, webhookSchema, webhookWithSecretSchema } from "@/lib/validations/responses";
 
 type Auth = "key" | "key-or-guest" | "actor" | "session" | "none";
 
@@ -134,6 +136,30 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v1/partners/{id}/restore": {
     post: op({ summary: "Restore a partner deleted in the last 30 days, with its keys", tag: "Partners", auth: "key", permission: "keys:write", path: true, ok: [200, partnerSchema] }),
+  },
+  "/api/v1/webhooks": {
+    get: op({ summary: "List webhook endpoints (never a signing secret)", tag: "Webhooks", auth: "key", permission: "webhooks:read", query: listWebhooksQuerySchema, ok: [200, listOf(webhookSchema, "WebhookEndpointList")] }),
+    post: op({ summary: "Add a webhook endpoint; the answer holds its signing secret, once", tag: "Webhooks", auth: "key", permission: "webhooks:write", body: createWebhookSchema, ok: [201, webhookWithSecretSchema, "Created"] }),
+  },
+  "/api/v1/webhooks/{id}": {
+    get: op({ summary: "Get a webhook endpoint", tag: "Webhooks", auth: "key", permission: "webhooks:read", path: true, ok: [200, webhookSchema] }),
+    patch: op({ summary: "Change URL, description or events; pause (enabled: false) or resume", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, body: updateWebhookSchema, ok: [200, webhookSchema] }),
+    delete: op({ summary: "Delete a webhook endpoint and its delivery log", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [204, null] }),
+  },
+  "/api/v1/webhooks/{id}/test": {
+    post: op({ summary: "Send a signed webhook.test event to this endpoint", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [202, webhookDeliverySchema, "Queued"], errors: ["conflict"] }),
+  },
+  "/api/v1/webhooks/{id}/rotate-secret": {
+    post: op({ summary: "New signing secret, shown once; the previous one also signs for 24 hours", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [200, webhookWithSecretSchema] }),
+  },
+  "/api/v1/webhooks/{id}/deliveries": {
+    get: op({ summary: "The delivery log, newest first, with every attempt", tag: "Webhooks", auth: "key", permission: "webhooks:read", path: true, query: listDeliveriesQuerySchema, ok: [200, listOf(webhookDeliverySchema, "WebhookDeliveryList")] }),
+  },
+  "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend": {
+    post: {
+      ...op({ summary: "Send a delivery again (same webhook-id)", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [202, webhookDeliverySchema, "Queued"] }),
+      requestParams: { path: idParam.extend({ deliveryId: z.string().meta({ description: "The delivery's id" }) }) },
+    },
   },
   "/api/v2/approvals/GetApprovalNotComplete": {
     get: op({ summary: "Pending approvals, newest first", tag: "Approvals", auth: "actor", permission: "approvals:read", query: listApprovalsQuerySchema, ok: [200, listOf(approvalSchema, "ApprovalList")], errors: ["forbidden", "unauthorized"] }),

@@ -64,6 +64,27 @@ export const usageSchema = z.object({
   data: z.array(z.object({ key_id: z.string(), hour: ts, ...counts })),
 }).meta({ id: "Usage" });
 
+export const webhookSchema = z.object({
+  id: z.string(), url: z.string(), description: z.string(), events: z.array(z.string()), enabled: z.boolean(), partner_id: z.string().nullable(),
+  paused_reason: z.string().nullable(), failing_since: ts.nullable(),
+  previous_secret_expires_at: ts.nullable().meta({ description: "After a rotation, the old secret also signs until then" }),
+  created_at: ts, updated_at: ts,
+}).meta({ id: "WebhookEndpoint" });
+
+export const webhookWithSecretSchema = webhookSchema.extend({
+  secret: z.string().meta({ description: "The signing secret (Standard Webhooks). Shown only in this answer.", example: "whsec_..." }),
+}).meta({ id: "WebhookEndpointWithSecret" });
+
+export const webhookDeliverySchema = z.object({
+  id: z.string(), endpoint_id: z.string(), event_id: z.string().meta({ description: "Also the webhook-id header" }), event_type: z.string(),
+  status: z.enum(["pending", "succeeded", "failed"]), attempts: z.number().int(), next_attempt_at: ts.nullable(), last_attempt_at: ts.nullable(), created_at: ts,
+  payload: z.object({ id: z.string(), type: z.string(), created_at: ts, organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }), data: z.object({}).loose() }),
+  attempt_log: z.array(z.object({
+    id: z.string(), at: ts, status_code: z.number().int().nullable(), duration_ms: z.number().int(),
+    response_excerpt: z.string().nullable().meta({ description: "At most 1 KB of the answer" }), error: z.string().nullable(),
+  })),
+}).meta({ id: "WebhookDelivery" });
+
 export const listOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ data: z.array(item), page: z.number().int(), per_page: z.number().int(), total: z.number().int() }).meta({ id });
 
