@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import type { Approval } from "@/lib/generated/sqlite/client";
 import { ApiError } from "@/lib/http/problem";
 import type { CreateApprovalInput, UpdateApprovalStatusInput } from "@/lib/validations/approval";
@@ -39,6 +40,7 @@ export async function createApproval(organizationId: string, input: CreateApprov
       },
     });
     await recordAuditEvent(tx, { organizationId, actor, action: "approval.created", targetType: "approval", targetId: a.id, metadata: { title: a.title } });
+    await recordWebhookEvent(tx, { organizationId, type: "approval.created", data: serializeApproval(a) });
     return serializeApproval(a);
   });
 }
@@ -60,6 +62,8 @@ export async function decideApproval(organizationId: string, input: UpdateApprov
       organizationId, actor, action: "approval.decided", targetType: "approval", targetId: input.id,
       metadata: { status: input.status, comment: input.comment ?? null },
     });
-    return serializeApproval(await tx.approval.findUniqueOrThrow({ where: { id: input.id } }));
+    const decided = serializeApproval(await tx.approval.findUniqueOrThrow({ where: { id: input.id } }));
+    await recordWebhookEvent(tx, { organizationId, type: "approval.decided", data: decided });
+    return decided;
   });
 }

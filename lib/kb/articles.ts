@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { serializeArticle } from "@/lib/kb/serialize";
 import { assertCategoryInOrg } from "@/lib/kb/categories";
@@ -50,6 +51,8 @@ export async function createArticle(organizationId: string, input: CreateArticle
       },
     });
     await recordAuditEvent(tx, { organizationId, actor, action: "article.created", targetType: "article", targetId: a.id, metadata: { title: a.title } });
+    await recordWebhookEvent(tx, { organizationId, type: "article.created", data: serializeArticle(a) });
+    if (a.published) await recordWebhookEvent(tx, { organizationId, type: "article.published", data: serializeArticle(a) });
     return serializeArticle(a);
   });
 }
@@ -70,6 +73,8 @@ export async function updateArticle(organizationId: string, id: string, input: U
       organizationId, actor, action: "article.updated", targetType: "article", targetId: id,
       metadata: { changed: Object.keys(input), published: !before.published && a.published ? true : undefined },
     });
+    await recordWebhookEvent(tx, { organizationId, type: "article.updated", data: serializeArticle(a) });
+    if (!before.published && a.published) await recordWebhookEvent(tx, { organizationId, type: "article.published", data: serializeArticle(a) });
     return serializeArticle(a);
   });
 }
@@ -80,5 +85,6 @@ export async function deleteArticle(organizationId: string, id: string, actor: A
     if (!a) throw new ApiError("not_found", `No article with id ${id}.`);
     await tx.article.delete({ where: { id } });
     await recordAuditEvent(tx, { organizationId, actor, action: "article.deleted", targetType: "article", targetId: id, metadata: { title: a.title } });
+    await recordWebhookEvent(tx, { organizationId, type: "article.deleted", data: serializeArticle(a) });
   });
 }

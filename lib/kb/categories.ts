@@ -2,6 +2,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { serializeCategory } from "@/lib/kb/serialize";
 import type { CreateCategoryInput, UpdateCategoryInput } from "@/lib/validations/category";
@@ -33,6 +34,7 @@ export async function createCategory(organizationId: string, input: CreateCatego
     if (input.parent_id) await assertCategoryInOrg(tx, organizationId, input.parent_id, "parent_id");
     const c = await tx.category.create({ data: { organizationId, name: input.name, description: input.description, parentId: input.parent_id ?? null } });
     await recordAuditEvent(tx, { organizationId, actor, action: "category.created", targetType: "category", targetId: c.id, metadata: { name: c.name } });
+    await recordWebhookEvent(tx, { organizationId, type: "category.created", data: serializeCategory(c) });
     return serializeCategory(c);
   });
 }
@@ -51,6 +53,7 @@ export async function updateCategory(organizationId: string, id: string, input: 
     }
     const c = await tx.category.update({ where: { id }, data: { name: input.name, description: input.description, ...(input.parent_id !== undefined ? { parentId: input.parent_id } : {}) } });
     await recordAuditEvent(tx, { organizationId, actor, action: "category.updated", targetType: "category", targetId: id, metadata: { changed: Object.keys(input) } });
+    await recordWebhookEvent(tx, { organizationId, type: "category.updated", data: serializeCategory(c) });
     return serializeCategory(c);
   });
 }
@@ -62,5 +65,6 @@ export async function deleteCategory(organizationId: string, id: string, actor: 
     if (!c) throw new ApiError("not_found", `No category with id ${id}.`);
     await tx.category.delete({ where: { id } });
     await recordAuditEvent(tx, { organizationId, actor, action: "category.deleted", targetType: "category", targetId: id, metadata: { name: c.name } });
+    await recordWebhookEvent(tx, { organizationId, type: "category.deleted", data: serializeCategory(c) });
   });
 }

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
 import { newSecret } from "@/lib/keys/new-secret";
@@ -58,6 +59,7 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
     organizationId: org.id, actor, action: "key.created", targetType: "key", targetId: key.id,
     metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId },
   });
+  await recordWebhookEvent(tx, { organizationId: org.id, type: "key.created", data: serializeKey(key) });
   return { key, secret: secret?.key ?? null };
 }
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
@@ -16,6 +17,7 @@ export async function deleteKey(organizationId: string, id: string, actor: Actor
     if (k.deletedAt) return k;
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: new Date() }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.deleted", targetType: "key", targetId: id, metadata: { name: k.name } });
+    await recordWebhookEvent(tx, { organizationId, type: "key.deleted", data: serializeKey(after) });
     return after;
   });
   invalidateKey(id);
@@ -30,6 +32,7 @@ export async function restoreKey(organizationId: string, id: string, actor: Acto
     if (Date.now() - k.deletedAt.getTime() > RESTORE_WINDOW_MS) throw new ApiError("not_found", `No API key with id ${id}.`);
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: null }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.restored", targetType: "key", targetId: id, metadata: { name: k.name } });
+    await recordWebhookEvent(tx, { organizationId, type: "key.restored", data: serializeKey(after) });
     return after;
   });
   invalidateKey(id);

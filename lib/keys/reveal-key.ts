@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { open } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
-import { liveSecrets } from "@/lib/keys/serialize-key";
+import { liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
 
 /**
  * Decrypts a live secret of the key (the newest, or `secretId`) and writes the audit event (who,
@@ -26,6 +27,7 @@ export async function revealKey(organizationId: string, keyId: string, actor: Ac
       organizationId, actor, action: "key.revealed", targetType: "key", targetId: keyId,
       metadata: { secret_id: row.id, reason: opts.reason?.slice(0, 500) || null, key_name: key.name },
     });
+    await recordWebhookEvent(tx, { organizationId, type: "key.revealed", data: serializeKey(key) });
     return { secret, secretId: row.id, key };
   });
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
@@ -34,6 +35,7 @@ export async function rotateKey(organizationId: string, id: string, oldSecretExp
       organizationId, actor, action: "key.rotated", targetType: "key", targetId: id,
       metadata: { old_secret_ids: live.map((s) => s.id), old_secret_expires_at: expiry },
     });
+    await recordWebhookEvent(tx, { organizationId, type: "key.rotated", data: serializeKey(after) });
     return { key: after, secret: secret.key };
   });
   invalidateKey(id);

@@ -3,6 +3,8 @@
 // The worker (lib/webhooks/worker.ts) sends them afterwards.
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/db";
+import { hasPermission, type Permission } from "@/lib/keys/permissions";
+import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 
 export type WebhookEventInput = {
@@ -22,18 +24,18 @@ export type WebhookEventInput = {
 type PartnerInfo = { level: "read" | "write" | "read_write"; deletedAt: Date | null } | null;
 
 /**
- * A partner's endpoint hears only about what the partner may read: published external articles and
- * categories (what a guest could read) when its level reads, and its own keys. Never approvals.
+ * A partner's endpoint hears only about what the partner's level lets it read (lib/partners/partner-levels):
+ * articles only when external and published (what it could fetch), categories, approvals, and its own keys.
  */
 export function partnerMayReceive(partner: PartnerInfo, endpointPartnerId: string, e: WebhookEventInput): boolean {
   if (!partner || partner.deletedAt) return false;
-  const reads = partner.level === "read" || partner.level === "read_write";
+  const reads = (p: Permission) => hasPermission(LEVEL_PERMISSIONS[partner.level], p);
   const resource = e.type.split(".")[0];
-  if (resource === "article") return reads && e.data.visibility === "external" && e.data.published === true;
-  if (resource === "category") return reads;
+  if (resource === "article") return reads("articles:read") && e.data.visibility === "external" && e.data.published === true;
+  if (resource === "category") return reads("categories:read");
+  if (resource === "approval") return reads("approvals:read");
   if (resource === "key" || resource === "partner") return (e.partnerId ?? e.data.partner_id ?? null) === endpointPartnerId;
-  if (e.type === "webhook.test") return true;
-  return false;
+  return e.type === "webhook.test";
 }
 
 let counter = 0;
