@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
+import { allowSsoSignIn, oidcProviders, subjectForSignIn } from "@/lib/auth/oidc";
 
 declare module "next-auth" {
   interface Session {
@@ -17,7 +18,19 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: (credentials, request) => authorizeCredentials(credentials, request),
     }),
+    ...oidcProviders(),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    signIn: ({ account, profile }) => allowSsoSignIn(account, profile),
+    async jwt({ token, user, account, profile }) {
+      if (account) {
+        const sub = await subjectForSignIn(account, profile, user);
+        if (sub) token.sub = sub;
+      }
+      return token;
+    },
+  },
   logger: {
     // A wrong password is an expected outcome, not a server error: no stack in the log.
     error(error) {

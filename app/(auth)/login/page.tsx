@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { Logo } from "@/components/ui/icons";
+import { oidcSettings } from "@/lib/auth/oidc";
 import { LoginForm } from "./login-form";
+import { SsoButton } from "./sso-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,6 +24,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
+          {oidcSettings() ? (
+            <div className="mt-6 border-t border-slate-200 pt-6">
+              <SsoButton callbackUrl={target} name={process.env.KEYDESK_OIDC_NAME || "SSO"} />
+            </div>
+          ) : null}
         </div>
       </div>
     </main>
