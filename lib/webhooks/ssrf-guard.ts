@@ -11,19 +11,22 @@ export class BlockedDestinationError extends Error {
   }
 }
 
-const blocked = new net.BlockList();
+// Two lists: Node matches IPv4 addresses against IPv4-mapped IPv6 rules, so ::ffff:0:0/96 in a shared
+// list would block every IPv4 address.
+const blocked4 = new net.BlockList();
+const blocked6 = new net.BlockList();
 // IPv4: "this network", private, CGNAT, link-local (cloud metadata), IETF/TEST-NETs, benchmarking, multicast, reserved, broadcast.
 for (const [net4, prefix] of [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24],
   ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
   ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net4, prefix, "ipv4");
+] as const) blocked4.addSubnet(net4, prefix, "ipv4");
 // IPv6: unspecified, v4-compatible/mapped/translated (they can smuggle a private v4), discard, documentation,
 // 6to4, unique-local, link-local, site-local, multicast.
 for (const [net6, prefix] of [
   ["::", 128], ["::", 96], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001:db8::", 32],
   ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) blocked.addSubnet(net6, prefix, "ipv6");
+] as const) blocked6.addSubnet(net6, prefix, "ipv6");
 
 const loopback = new net.BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
@@ -41,7 +44,7 @@ export function addressProblem(address: string, allowLoopback: boolean): string 
   const type = family === 6 ? "ipv6" : "ipv4";
   if (family === 6 && /^::ffff:/i.test(address)) return `${address} is an IPv4-mapped address`;
   if (loopback.check(address, type)) return allowLoopback ? null : `${address} is a loopback address`;
-  if (blocked.check(address, type)) return `${address} is a private, link-local or reserved address`;
+  if (family === 4 ? blocked4.check(address, "ipv4") : blocked6.check(address, "ipv6")) return `${address} is a private, link-local or reserved address`;
   return null;
 }
 
@@ -63,7 +66,7 @@ const bareHost = (u: URL) => u.hostname.replace(/^\[|\]$/g, "");
  * Checks a URL without touching the network: the scheme, and the host when it is a literal address.
  * Used when an endpoint is saved; `resolveTarget` repeats the check on every delivery.
  */
-export function urlProblem(raw: string, opts: { allowLocal?: boolean } = {}): string | null {
+export function urlProblem(raw: string, opts: { allowLocal?: boolean; checkAddressesLater?: boolean } = {}): string | null {
   const allowLocal = opts.allowLocal ?? localDeliveryAllowed();
   let url: URL;
   try {
@@ -75,7 +78,9 @@ export function urlProblem(raw: string, opts: { allowLocal?: boolean } = {}): st
   const host = bareHost(url);
   const local = host === "localhost" || host.endsWith(".localhost") || isLoopbackAddress(host);
   if (url.protocol === "http:") {
-    if (!(allowLocal && local)) return allowLocal ? "Use https:// (http:// only to localhost)" : "Use https://";
+    // On delivery a name's addresses are checked to be loopback, so any name may pass here then.
+    const later = opts.checkAddressesLater && allowLocal && !net.isIP(host);
+    if (!(allowLocal && (local || later))) return allowLocal ? "Use https:// (http:// only to localhost)" : "Use https://";
   } else if (url.protocol !== "https:") {
     return "Use https://";
   }
@@ -87,7 +92,7 @@ export function urlProblem(raw: string, opts: { allowLocal?: boolean } = {}): st
 /** Resolves the URL's host and returns the one address to connect to; throws BlockedDestinationError. */
 export async function resolveTarget(raw: string, opts: GuardOptions = {}): Promise<ResolvedTarget> {
   const allowLocal = opts.allowLocal ?? localDeliveryAllowed();
-  const problem = urlProblem(raw, { allowLocal });
+  const problem = urlProblem(raw, { allowLocal, checkAddressesLater: true });
   if (problem) throw new BlockedDestinationError(problem);
   const url = new URL(raw);
   const hostname = bareHost(url);
