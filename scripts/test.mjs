@@ -18,11 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "keydesk-test-run-"));
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? "1" : "0"),
-};
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 const results = [];
 let interrupted = false;
