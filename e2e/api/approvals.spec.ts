@@ -1,0 +1,60 @@
+// Approvals through the three ways in, as people and programs meet them on the running server.
+import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { makeApiKey } from "../keys";
+
+test("a request created by API key is decided by an agent in the browser", async ({ page, request }) => {
+  const { agent, orgs } = fixture();
+  const { secret } = await makeApiKey(orgs.main.id, { scopes: ["write"] });
+  const auth = { Authorization: `Bearer ${secret}` };
+  const title = `Refund ${Date.now()}`;
+  const created = await request.post("/api/v2/approvals/CreateApproval", { headers: auth, data: { title, requester_email: "customer@example.com" } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+
+  await signIn(page, agent);
+  await page.goto("/approvals");
+  await expect(page.getByText(title)).toBeVisible();
+  await shot(page, "approvals");
+  await page.getByRole("button", { name: `Approve ${title}` }).click();
+  await expect(page.getByText(title)).toBeHidden();
+
+  const pending = await (await request.get("/api/v2/approvals/GetApprovalNotComplete?per_page=100", { headers: auth })).json();
+  expect(pending.data.map((a: { id: string }) => a.id)).not.toContain(id);
+  const again = await request.post("/api/v2/approvals/UpdateApprovalStatus", { headers: auth, data: { id, status: "rejected" } });
+  expect(again.status()).toBe(409);
+  expect(await again.json()).toMatchObject({ code: "conflict", current_status: "approved" });
+});
+
+test("the session cookie works same-origin and is refused cross-origin", async ({ page }) => {
+  await signIn(page, fixture().admin);
+  const ok = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "http://localhost:3100" }, data: { title: "From my session" } });
+  expect(ok.status()).toBe(201);
+  expect((await ok.json()).title).toBe("From my session");
+  const foreign = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "https://evil.example" }, data: { title: "csrf" } });
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).code).toBe("forbidden");
+});
+
+test("a desk token minted on the profile page acts as its user until revoked", async ({ page, playwright }) => {
+  const { admin } = fixture();
+  await signIn(page, admin);
+  await page.goto("/profile");
+  await page.getByLabel("Name").fill("release script");
+  await page.getByRole("button", { name: "Create desk token" }).click();
+  const token = (await page.getByTestId("desk-token").textContent())!.trim();
+  expect(token).toMatch(/^kdt_/);
+  await shot(page, "profile-desk-tokens");
+
+  const api = await playwright.request.newContext({ baseURL: "http://localhost:3100" }); // no cookies: a script
+  const headers = { Authorization: `DeskToken ${token}` };
+  const created = await api.post("/api/v2/approvals/CreateApproval", { headers, data: { title: "By desk token" } });
+  expect(created.status()).toBe(201);
+  const decided = await api.post("/api/v2/approvals/UpdateApprovalStatus", { headers, data: { id: (await created.json()).id, status: "approved" } });
+  expect((await decided.json()).decided_by).toBe(admin.email);
+
+  await page.reload();
+  await page.getByRole("button", { name: "Revoke release script" }).first().click();
+  await expect(page.getByRole("cell", { name: "Revoked" }).first()).toBeVisible();
+  expect((await api.get("/api/v2/approvals/GetApprovalNotComplete", { headers })).status()).toBe(401);
+  await api.dispose();
+});
