@@ -10,6 +10,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
+const OIDC_PORT = 3199;
+const OIDC_CLIENT_ID = "keydesk-e2e";
+const OIDC_CLIENT_SECRET = "keydesk-e2e-client-secret";
+const SMTP_PORT = 3125;
 
 if (!process.env.KEYDESK_E2E_DIR) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keydesk-e2e-"));
@@ -54,21 +58,44 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx --no-install next start -p ${PORT}`,
-    url: `${BASE_URL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      KEYDESK_SECRET: process.env.KEYDESK_SECRET!,
-      KEYDESK_DATA_DIR: process.env.KEYDESK_E2E_DIR!,
-      AUTH_TRUST_HOST: "true",
-      AUTH_URL: BASE_URL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(PORT),
+  webServer: [
+    {
+      // a real OpenID Connect provider for the SSO specs
+      command: `node e2e/oidc-provider-server.mjs ${OIDC_PORT} ${OIDC_CLIENT_ID} ${OIDC_CLIENT_SECRET} ${BASE_URL}/api/auth/callback/oidc`,
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-  },
+    {
+      // a real SMTP server that keeps each message in <e2e dir>/mail for the specs to read
+      command: `node e2e/smtp-capture-server.mjs ${SMTP_PORT} ${path.join(process.env.KEYDESK_E2E_DIR!, "mail")}`,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx --no-install next start -p ${PORT}`,
+      url: `${BASE_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        KEYDESK_SECRET: process.env.KEYDESK_SECRET!,
+        KEYDESK_DATA_DIR: process.env.KEYDESK_E2E_DIR!,
+        AUTH_TRUST_HOST: "true",
+        AUTH_URL: BASE_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(PORT),
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: "Keydesk <keydesk@e2e.keydesk.test>",
+        KEYDESK_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        KEYDESK_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
+        KEYDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+        // the webhook specs deliver to a receiver on 127.0.0.1
+        KEYDESK_WEBHOOKS_ALLOW_LOCAL: "1",
+      },
+    },
+  ],
 });
