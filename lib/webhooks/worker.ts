@@ -28,7 +28,8 @@ const DAY = 24 * 3600e3;
 export const EXPIRY_WARNINGS_DAYS = [14, 1] as const;
 
 export type WorkerOptions = {
-  now?: Clock;
+  /** The time, or a function that tells it (tests move it forward instead of sleeping). */
+  now?: Clock | Date;
   /** Returns a number in [0, 1): the jitter. */
   random?: () => number;
   post?: (url: string, body: string, headers: Record<string, string>, opts?: PostOptions) => Promise<PostResult>;
@@ -46,7 +47,8 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
 export type RunSummary = { attempted: number; succeeded: number; failed: number; paused: string[] };
 
 export function createWebhookWorker(options: WorkerOptions = {}) {
-  const now = options.now ?? (() => new Date());
+  const given = options.now;
+  const now: Clock = given instanceof Date ? () => given : (given ?? (() => new Date()));
   const random = options.random ?? Math.random;
   const post = options.post ?? postWebhook;
   const concurrency = options.concurrency ?? 8;
