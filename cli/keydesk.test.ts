@@ -214,7 +214,8 @@ describe("db migrate and db seed", () => {
       expect(seeded.json).toMatchObject({ seeded: true, organization: { slug: "demo", name: "Demo Company", plan: "professional" }, owner: { email: expect.any(String), password: expect.any(String) } });
       const { password, email } = seeded.json.owner;
       expect(password.length).toBeGreaterThanOrEqual(12);
-      expect(seeded.stderr).toContain(password);
+      expect(seeded.stdout.split(password)).toHaveLength(2); // exactly once
+      expect(seeded.stderr).not.toContain(password);
 
       const again = await runCli(["db", "seed", "--if-empty"], env);
       expect(again.code).toBe(0);

@@ -48,7 +48,8 @@ export async function dbCommand(sub: string | undefined, args: string[]) {
       throw new CliError(`Nothing seeded: ${r.reason}.`);
     }
     const signInUrl = `${env.authUrl.replace(/\/$/, "")}/login`;
-    process.stderr.write(`Seeded "${r.organization.name}". Sign in at ${signInUrl} as ${r.owner.email} with password ${r.owner.password} (shown only this once).\n`);
+    // the password goes to stdout only (with the rest of the result): one copy, never in a log of stderr
+    process.stderr.write(`Seeded "${r.organization.name}": sign in at ${signInUrl} as ${r.owner.email} with the password printed below (shown only this once).\n`);
     return { ...r, sign_in_url: signInUrl };
   }
   throw new UsageError(sub ? `unknown command "db ${sub}"` : "db needs a command: migrate or seed");
