@@ -11,7 +11,8 @@ import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { startReceiver, testClock, verifyAt } from "@/lib/webhooks/test-receiver";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
-import { BACKOFF_MS, checkExpiringKeys, createWebhookWorker, MAX_ATTEMPTS, runDueDeliveries } from "@/lib/webhooks/worker";
+import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { BACKOFF_MS, checkExpiringKeys, createWebhookWorker, MAX_ATTEMPTS, runDueDeliveries, startWebhookWorker } from "@/lib/webhooks/worker";
 import { makeKey, makeOrg, rand } from "@/test/factories";
 import { startSmtp } from "@/test/smtp";
 import { resetMailTransport } from "@/lib/mail/send-mail";
@@ -254,5 +255,35 @@ describe("webhook delivery", () => {
     ]);
     expect(JSON.stringify(events.map((e) => e.payload))).not.toContain(k.secret);
     expect(await db.webhookDelivery.count({ where: { endpointId: webhook.id } })).toBe(2);
+  });
+
+  it("the server loop delivers on its own and at once when a service nudges it; stop() ends it", async () => {
+    const org = await makeOrg();
+    const { webhook, secret } = await endpoint(org.id, ["category.created"]);
+    const path = pathOf(webhook.url);
+    const loop = startWebhookWorker({ intervalMs: 60_000 }); // only a nudge can make it run again soon
+    try {
+      await new Promise((ok) => setTimeout(ok, 200)); // its first pass
+      await sendTestWebhook(org.id, webhook.id, actor);
+      for (let i = 0; i < 50 && forPath(path).length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
+      expect(forPath(path)).toHaveLength(1);
+      expect(verifyAt(secret, forPath(path)[0]!, new Date())).toMatchObject({ type: "webhook.test" });
+      expect(startWebhookWorker()).toBe(loop); // one loop per process
+    } finally {
+      loop.stop();
+    }
+  });
+
+  it("purges events older than 30 days once nothing of theirs is pending", async () => {
+    const org = await makeOrg();
+    await endpoint(org.id, ["category.created"]);
+    const old = new Date(Date.now() - 31 * 24 * HOUR);
+    const done = await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 1 }, now: old }));
+    const waiting = await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 2 }, now: old }));
+    await db.webhookDelivery.updateMany({ where: { eventId: done! }, data: { status: "succeeded" } });
+    await createWebhookWorker().purgeOldEvents();
+    expect(await db.webhookEvent.findUnique({ where: { id: done! } })).toBeNull();
+    expect(await db.webhookDelivery.count({ where: { eventId: done! } })).toBe(0);
+    expect(await db.webhookEvent.findUnique({ where: { id: waiting! } })).not.toBeNull();
   });
 });

@@ -26,6 +26,7 @@ export const PAUSE_AFTER_MS = 3 * 24 * 3600e3;
 const LEASE_MS = DELIVERY_TIMEOUT_MS + 50_000;
 const DAY = 24 * 3600e3;
 export const EXPIRY_WARNINGS_DAYS = [14, 1] as const;
+export const EVENT_RETENTION_DAYS = 30;
 
 export type WorkerOptions = {
   /** The time, or a function that tells it (tests move it forward instead of sleeping). */
@@ -58,7 +59,9 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
   async function attempt(deliveryId: string, t: Date, summary: RunSummary): Promise<boolean> {
     const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { event: true, endpoint: true } });
     const ep = d.endpoint;
-    const body = JSON.stringify(d.event.payload);
+    // The envelope's keys in their documented order (jsonb on PostgreSQL stores them sorted by length).
+    const { id, type, created_at, organization, data } = d.event.payload as Record<string, unknown>;
+    const body = JSON.stringify({ id, type, created_at, organization, data });
     let result: PostResult;
     try {
       const headers = signatureHeaders(d.event.id, t, body, signingSecrets(ep, t));
@@ -183,7 +186,17 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
     return recorded;
   }
 
-  return { runDueDeliveries, checkExpiringKeys, now };
+  /**
+   * Forgets events older than `keepDays` (their deliveries and attempts go with them) once none of
+   * their deliveries is still pending: the log shows a month, the tables do not grow for ever.
+   */
+  async function purgeOldEvents(keepDays = EVENT_RETENTION_DAYS): Promise<number> {
+    const cutoff = new Date(now().getTime() - keepDays * DAY);
+    const { count } = await db.webhookEvent.deleteMany({ where: { createdAt: { lt: cutoff }, deliveries: { none: { status: "pending" } } } });
+    return count;
+  }
+
+  return { runDueDeliveries, checkExpiringKeys, purgeOldEvents, now };
 }
 
 async function emailOwnersAboutPause(organizationId: string, url: string, last: PostResult) {
@@ -218,7 +231,7 @@ const globalForWorker = globalThis as unknown as { keydeskWebhookWorker?: { stop
 
 /**
  * The loop inside the server process (instrumentation.ts): a pass every second, at once when a
- * service nudges it, and the key-expiry check every 10 minutes. Timers are unref'd; stop() ends it.
+ * service nudges it, and the key-expiry check and the purge of month-old events every 10 minutes. Timers are unref'd; stop() ends it.
  */
 export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: number } = {}) {
   if (globalForWorker.keydeskWebhookWorker) return globalForWorker.keydeskWebhookWorker;
@@ -247,6 +260,7 @@ export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: 
       if (Date.now() - lastExpiryCheck >= expiryCheckMs) {
         lastExpiryCheck = Date.now();
         await worker.checkExpiringKeys();
+        await worker.purgeOldEvents();
       }
       await worker.runDueDeliveries();
     } catch (e) {
