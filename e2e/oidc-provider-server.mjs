@@ -12,6 +12,8 @@ const provider = new Provider(issuer, {
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   scopes: ["openid", "email", "profile"],
   pkce: { required: () => true },
+  // put the email claims in the ID token itself, as most providers do (Auth.js reads the ID token)
+  conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ["keydesk-e2e-cookie-key"] },
   async findAccount(_ctx, id) {

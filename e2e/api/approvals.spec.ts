@@ -13,10 +13,10 @@ test("a request created by API key is decided by an agent in the browser", async
 
   await signIn(page, agent);
   await page.goto("/approvals");
-  await expect(page.getByText(title)).toBeVisible();
+  await expect(page.getByText(title, { exact: true })).toBeVisible();
   await shot(page, "approvals");
   await page.getByRole("button", { name: `Approve ${title}` }).click();
-  await expect(page.getByText(title)).toBeHidden();
+  await expect(page.getByText(title, { exact: true })).toBeHidden();
 
   const pending = await (await request.get("/api/v2/approvals/GetApprovalNotComplete?per_page=100", { headers: auth })).json();
   expect(pending.data.map((a: { id: string }) => a.id)).not.toContain(id);
