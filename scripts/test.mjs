@@ -5,6 +5,8 @@
 //   vitest     unit + integration tests, on SQLite and on PostgreSQL (two projects)
 //   build      next build          } each serialized with `flock /tmp/keydesk-build.lock` where flock
 //   browser    playwright test     } exists (KEYDESK_BUILD_LOCK=path|off): builds exhaust small machines
+// `node scripts/test.mjs typecheck vitest` runs only the named stages (services, typecheck, vitest,
+// build, browser).
 // The last line is `N passed, N failed` over all tests (a stage that fails without reporting
 // tests counts as one failure), and the exit status is non-zero when any stage failed.
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +23,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "keydesk-test-run-"));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 const results = [];
+const STAGE_IDS = {
+  services: "services",
+  "typecheck (tsc --noEmit)": "typecheck",
+  "unit and integration tests (vitest: sqlite + postgresql)": "vitest",
+  "build (next build)": "build",
+  "browser tests (playwright)": "browser",
+};
 let interrupted = false;
 const heading = (title) => console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 70 - title.length))}\n`);
 
@@ -50,7 +59,17 @@ function run(cmd, args, extraEnv = {}) {
   });
 }
 
+const STAGES = ["services", "typecheck", "vitest", "build", "browser"];
+const only = process.argv.slice(2);
+for (const s of only) {
+  if (!STAGES.includes(s)) {
+    console.error(`unknown stage "${s}": use ${STAGES.join(", ")}`);
+    process.exit(2);
+  }
+}
+
 async function stage(name, fn) {
+  if (only.length && !only.includes(STAGE_IDS[name])) return;
   heading(name);
   const started = Date.now();
   let r;
@@ -174,7 +193,7 @@ await stage("browser tests (playwright)", async () => {
 heading("summary");
 let passed = 0;
 let failed = 0;
-const width = Math.max(...results.map((r) => r.name.length));
+const width = Math.max(0, ...results.map((r) => r.name.length));
 for (const r of results) {
   const counted = r.passed !== undefined;
   // a failed stage that reported no failing test still counts once
