@@ -160,10 +160,17 @@ function withBuildLock(cmd) {
 
 await stage("build (next build)", async () => {
   const [bin, ...args] = withBuildLock([process.execPath, "node_modules/next/dist/bin/next", "build"]);
+  const startedAt = Date.now();
   // the build loads server modules: give it a secret so it does not generate data/secret
   const code = await run(bin, args, { NODE_ENV: "production", KEYDESK_SECRET: process.env.KEYDESK_SECRET ?? "build-only-secret-not-used-at-runtime-0123456789" });
-  // the stamp npm start keeps is for its own builds: make it build again rather than trust this one
-  fs.rmSync(path.join(ROOT, ".next", "keydesk-build-stamp.json"), { force: true });
+  // the same stamp npm start writes (scripts/start.mjs): a later `npm start` reuses this build
+  const stamp = path.join(ROOT, ".next", "keydesk-build-stamp.json");
+  if (code === 0) {
+    const head = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" });
+    fs.writeFileSync(stamp, JSON.stringify({ head: head.status === 0 ? head.stdout.trim() : null, builtAt: startedAt }) + "\n");
+  } else {
+    fs.rmSync(stamp, { force: true });
+  }
   return { ok: code === 0, note: code === 0 ? undefined : `exit ${code}` };
 });
 
