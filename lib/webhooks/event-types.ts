@@ -22,3 +22,23 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Sent only by "Send test event", to the one endpoint it was asked for; nobody subscribes to it. */
 export const TEST_EVENT_TYPE = "webhook.test";
+
+/** One line per event for the endpoint form and the docs. */
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+  "article.created": "An article was created",
+  "article.updated": "An article was changed",
+  "article.published": "An article was published (created published, or its published flag turned on)",
+  "article.deleted": "An article was deleted",
+  "category.created": "A category was created",
+  "category.updated": "A category was changed",
+  "category.deleted": "A category was deleted",
+  "approval.created": "Someone asked for an approval",
+  "approval.decided": "An approval was approved or rejected",
+  "key.created": "An API key was created",
+  "key.rotated": "An API key got a new secret",
+  "key.revealed": "An API key's secret was revealed in the dashboard",
+  "key.deleted": "An API key was deleted",
+  "key.restored": "A deleted API key was restored",
+  "key.expiring": "An API key expires in 14 days, or in 1 day",
+  "partner.key_claimed": "A partner claimed its key through the one-time link",
+};
