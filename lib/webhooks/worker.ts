@@ -146,7 +146,10 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
     });
     const queue = due.map((d) => d.endpointId);
     const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) await drainEndpoint(id, summary, opts.maxPerEndpoint ?? 50);
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        // One endpoint's trouble (deleted mid-flight, a database hiccup) must not stop the others.
+        await drainEndpoint(id, summary, opts.maxPerEndpoint ?? 50).catch((e) => log.error({ err: e, endpointId: id }, "webhook delivery pass failed for an endpoint"));
+      }
     });
     await Promise.all(lanes);
     return summary;
