@@ -12,6 +12,11 @@ import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { startReceiver, testClock, verifyAt } from "@/lib/webhooks/test-receiver";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { revealKey } from "@/lib/keys/reveal-key";
+import { rotateKey } from "@/lib/keys/rotate-key";
+import { deleteKey, restoreKey } from "@/lib/keys/delete-key";
+import { createApproval, decideApproval } from "@/lib/approvals/approvals";
+import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
 import { BACKOFF_MS, checkExpiringKeys, createWebhookWorker, MAX_ATTEMPTS, runDueDeliveries, startWebhookWorker } from "@/lib/webhooks/worker";
 import { makeKey, makeOrg, rand } from "@/test/factories";
 import { startSmtp } from "@/test/smtp";
@@ -285,5 +290,45 @@ describe("webhook delivery", () => {
     expect(await db.webhookEvent.findUnique({ where: { id: done! } })).toBeNull();
     expect(await db.webhookDelivery.count({ where: { eventId: done! } })).toBe(0);
     expect(await db.webhookEvent.findUnique({ where: { id: waiting! } })).not.toBeNull();
+  });
+
+  it("key and approval events carry the object as the API shows it, never a secret", async () => {
+    const org = await makeOrg();
+    const { webhook } = await endpoint(org.id, ["key.created", "key.rotated", "key.revealed", "key.deleted", "key.restored", "approval.created", "approval.decided"]);
+    const k = await makeKey(org.id, { scopes: ["read"] });
+    const rotated = await rotateKey(org.id, k.key.id, undefined, actor);
+    const revealed = await revealKey(org.id, k.key.id, actor);
+    await deleteKey(org.id, k.key.id, actor);
+    await restoreKey(org.id, k.key.id, actor);
+    const a = await createApproval(org.id, { title: "Refund", description: "" }, actor);
+    await decideApproval(org.id, { id: a.id, status: "approved" }, actor);
+    const events = await db.webhookDelivery.findMany({ where: { endpointId: webhook.id }, include: { event: true }, orderBy: [{ createdAt: "asc" }, { eventId: "asc" }] });
+    expect(events.map((d) => d.event.type)).toEqual(["key.created", "key.rotated", "key.revealed", "key.deleted", "key.restored", "approval.created", "approval.decided"]);
+    const text = JSON.stringify(events.map((d) => d.event.payload));
+    for (const secret of [k.secret, rotated.secret, revealed.secret]) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/ciphertext|"hash"/);
+    expect((events[3]!.event.payload as { data: { deleted_at: string | null } }).data.deleted_at).not.toBeNull();
+    expect((events[6]!.event.payload as { data: { status: string } }).data.status).toBe("approved");
+  });
+
+  it("an endpoint deleted while its delivery is in flight does not break the pass; requests time out at 10 s", async () => {
+    expect(DELIVERY_TIMEOUT_MS).toBe(10_000);
+    const org = await makeOrg();
+    const { webhook } = await endpoint(org.id, ["category.created"]);
+    const other = await endpoint(org.id, ["category.created"]);
+    await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 1 } }));
+    const seen: string[] = [];
+    const worker = createWebhookWorker({
+      now: testClock().now,
+      concurrency: 1,
+      post: async (url) => {
+        seen.push(url);
+        if (url === webhook.url) await db.webhookEndpoint.delete({ where: { id: webhook.id } });
+        return { ok: true, statusCode: 200, durationMs: 1, responseExcerpt: null, error: null };
+      },
+    });
+    await expect(worker.runDueDeliveries()).resolves.toBeTruthy();
+    expect(seen.sort()).toEqual([webhook.url, other.webhook.url].sort());
+    expect(await db.webhookDelivery.findFirst({ where: { endpointId: other.webhook.id } })).toMatchObject({ status: "succeeded" });
   });
 });
