@@ -255,7 +255,7 @@ describe("webhook delivery", () => {
     await checkExpiringKeys({ now: clock.now });
     const events = await db.webhookEvent.findMany({ where: { organizationId: org.id, type: "key.expiring" }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => (e.payload as { data: { id: string; expires_in_days: number } }).data)).toEqual([
-      expect.objectContaining({ id: k.key.id, expires_in_days: 14 }),
+      expect.objectContaining({ id: k.key.id, expires_in_days: 10 }),
       expect.objectContaining({ id: k.key.id, expires_in_days: 1 }),
     ]);
     expect(JSON.stringify(events.map((e) => e.payload))).not.toContain(k.secret);

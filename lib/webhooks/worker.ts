@@ -178,7 +178,8 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
         await db.$transaction((tx) =>
           recordWebhookEvent(tx, {
             organizationId: w.k.organizationId, type: "key.expiring", eventId: w.eventId, now: t,
-            data: { ...serializeKey(w.k), expires_in_days: w.days },
+            // the key as the API shows it, plus whole days left (rounded up)
+            data: { ...serializeKey(w.k), expires_in_days: Math.ceil((w.k.expiresAt!.getTime() - t.getTime()) / DAY) },
           }),
         );
         recorded++;
