@@ -37,11 +37,13 @@ export const test = base.extend<{ clientIp: string }>({
 
 export { expect };
 
-export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password">, from = "/login") {
-  if (!page.url().includes("/login")) await page.goto(from);
+/** Fills the login form; unless `expectFailure`, waits until the browser has left /login. */
+export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password">, opts: { expectFailure?: boolean } = {}) {
+  if (!page.url().includes("/login")) await page.goto("/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  if (!opts.expectFailure) await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
 
 export async function shot(page: Page, name: string) {

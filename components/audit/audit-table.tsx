@@ -22,7 +22,7 @@ function detail(e: AuditRow): string | null {
   const parts: string[] = [];
   if (name) parts.push(`“${name}”`);
   if (e.action === "key.revealed" && md.reason) parts.push(`reason: ${String(md.reason)}`);
-  if (e.action === "key.updated" && md.before && md.after) {
+  if (md.before && md.after) {
     const b = md.before as Record<string, unknown>;
     const a = md.after as Record<string, unknown>;
     const changed = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));

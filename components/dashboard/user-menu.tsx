@@ -1,4 +1,5 @@
 "use client";
+import { startTransition } from "react";
 import { DropdownMenu } from "radix-ui";
 import { ChevronDownIcon } from "@/components/ui/icons";
 
@@ -20,7 +21,7 @@ export function UserMenu({ name, email, role, onSignOut }: { name: string; email
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item
-            onSelect={() => void onSignOut()}
+            onSelect={() => startTransition(() => onSignOut())}
             className="cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
           >
             Sign out

@@ -1,7 +1,9 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
 import type { PlanName } from "@/lib/keys/permissions";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger, DialogClose } from "@/components/ui/dialog";
 import { PlusIcon } from "@/components/ui/icons";
@@ -23,12 +25,18 @@ type Props = {
 export function CreateKeyDialog(props: Props) {
   const [open, setOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const created = useRef(false);
+  const router = useRouter();
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
         if (o) setGeneration((g) => g + 1); // a fresh form (and default name) each time
+        if (!o && created.current) {
+          created.current = false;
+          router.refresh(); // show the new key in the list once the secret is out of sight
+        }
       }}
     >
       <DialogTrigger asChild>
@@ -36,13 +44,17 @@ export function CreateKeyDialog(props: Props) {
           <PlusIcon /> Create API key
         </Button>
       </DialogTrigger>
-      {open ? <CreateKeyForm key={generation} {...props} /> : null}
+      {open ? <CreateKeyForm key={generation} {...props} onCreated={() => (created.current = true)} /> : null}
     </Dialog>
   );
 }
 
-function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction }: Props) {
-  const [state, action, pending] = useActionState(createAction, {});
+function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, onCreated }: Props & { onCreated: () => void }) {
+  const [state, action, pending] = useActionState(async (prev: CreateKeyState, fd: FormData) => {
+    const next = await createAction(prev, fd);
+    if (next.ok) onCreated();
+    return next;
+  }, {});
   const [defaultName] = useState(() => defaultKeyName());
   if (state.ok && state.secret && state.key) {
     return (
@@ -58,7 +70,7 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
   }
   return (
     <DialogContent title="Create API key" description="The key can call the Keydesk API with the permissions you choose.">
-      <form action={action} className="space-y-5" noValidate>
+      <ActionForm action={action} className="space-y-5" noValidate>
         {state.message ? (
           <p role="alert" aria-label="Create key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
         ) : null}
@@ -78,7 +90,7 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
           </DialogClose>
           <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
         </DialogFooter>
-      </form>
+      </ActionForm>
     </DialogContent>
   );
 }

@@ -19,7 +19,7 @@ export type KeyFormInput = {
 };
 
 /** Field errors by form field name; `form` holds errors that belong to no single field. */
-export type FieldErrors = Partial<Record<"name" | "access" | "expiry" | "rate_limit" | "form", string[]>>;
+export type FieldErrors = Partial<Record<"name" | "access" | "expiry" | "rate_limit" | "password" | "reason" | "form", string[]>>;
 
 export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput | { error: FieldErrors } {
   const input: KeyFormInput = {};
@@ -66,5 +66,6 @@ export function fieldOf(path: PropertyKey[]): keyof FieldErrors {
   if (p === "scopes" || p === "permissions") return "access";
   if (p === "expires_at") return "expiry";
   if (p === "rate_limit_per_hour") return "rate_limit";
+  if (p === "password" || p === "reason") return p;
   return "form";
 }

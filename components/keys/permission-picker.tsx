@@ -72,10 +72,10 @@ export function PermissionPicker({
                   !allowed && "cursor-not-allowed opacity-60",
                 )}
               >
-                <input type="radio" name="preset" value={p} checked={preset === p} disabled={!allowed} onChange={() => setPreset(p)} className="mt-0.5 accent-brand-600" />
+                <input type="radio" name="preset" value={p} checked={preset === p} disabled={!allowed} onChange={() => setPreset(p)} aria-label={p.charAt(0).toUpperCase() + p.slice(1)} aria-describedby={`preset-${p}-text`} className="mt-0.5 accent-brand-600" />
                 <span>
                   <span className="block text-sm font-medium text-slate-900 capitalize">{p}</span>
-                  <span className="block text-[13px] text-slate-500">
+                  <span id={`preset-${p}-text`} className="block text-[13px] text-slate-500">
                     {PRESET_TEXT[p]}
                     {!allowed ? " Needs the professional plan." : ""}
                   </span>

@@ -74,13 +74,13 @@ test("/api/* is never redirected to the login page", async ({ request }) => {
 
 test("wrong password and unknown email show one message and set no session cookie", async ({ page, context }) => {
   const { owner } = fixture();
-  await signIn(page, { email: owner.email, password: "not-the-password-at-all" });
+  await signIn(page, { email: owner.email, password: "not-the-password-at-all" }, { expectFailure: true });
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText("Invalid email or password");
   expect(sessionCookie(await context.cookies())).toBeUndefined();
   await shot(page, "login-error");
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@e2e.keydesk.test`);
   await page.getByLabel("Password").fill("whatever-password-123");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText("Invalid email or password");
   expect(sessionCookie(await context.cookies())).toBeUndefined();
   await expect(page).toHaveURL(/\/login/);
@@ -92,15 +92,15 @@ test("sign-in attempts are limited to 10 a minute per email", async ({ page, con
   for (let i = 0; i < 10; i++) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText("Invalid email or password");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   }
   // a fresh IP: the email's own limit applies
   await context.setExtraHTTPHeaders({ "x-forwarded-for": "10.250.250.250" });
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password-11");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText(/Too many sign-in attempts\. Try again in \d+ seconds?\./);
   await shot(page, "login-rate-limited");
 });
@@ -137,7 +137,7 @@ test("history lists the organization's audit events", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings\/api\/history$/);
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await shot(page, "history");
-  for (const [link, heading] of [["Partners", "Partners"], ["Webhooks", "Webhooks"], ["Settings", "Settings"]] as const) {
+  for (const [link, heading] of [["Partners", "Partners"], ["Webhooks", "Webhooks"], ["Settings", "API settings"]] as const) {
     await page.getByRole("navigation", { name: "API settings" }).getByRole("link", { name: link }).click();
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }

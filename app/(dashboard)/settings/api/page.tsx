@@ -1,23 +1,40 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
 import { requireAdmin } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listKeys } from "@/lib/keys/list-keys";
+import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import { maskKey } from "@/lib/keys/key-format";
+import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon, LockIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
 import { CreateKeyDialog } from "@/components/keys/create-key-dialog";
-import { KeyStatus } from "@/components/keys/key-status";
 import { describePermissions } from "@/components/keys/describe-permissions";
-import { createKeyAction, testKeyAction } from "./actions";
+import { KeyActionButton } from "@/components/keys/key-action-button";
+import { KeyStatus } from "@/components/keys/key-status";
+import { KeysToolbar } from "@/components/keys/keys-toolbar";
+import { createKeyAction, restoreKeyAction, testKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function ApiKeysPage() {
+const PER_PAGE = 25;
+const SORTS = {
+  created_desc: [{ createdAt: "desc" }, { id: "desc" }],
+  created_asc: [{ createdAt: "asc" }, { id: "asc" }],
+  name_asc: [{ name: "asc" }, { id: "asc" }],
+  last_used_desc: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+} as const;
+
+type Search = { status?: string; q?: string; perm?: string; sort?: string; page?: string; deleted?: string };
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const m = await requireAdmin();
   const org = m.organization;
-  const keys = await listKeys(org.id, { status: "active", perPage: 50 });
+  const sp = await searchParams;
 
   if (org.plan === "free") {
     return (
@@ -31,6 +48,32 @@ export default async function ApiKeysPage() {
     );
   }
 
+  const status = sp.status === "deleted" ? "deleted" : "active";
+  const sort = (sp.sort && sp.sort in SORTS ? sp.sort : "created_desc") as keyof typeof SORTS;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const perm = ["read", "write", "admin", "custom"].includes(sp.perm ?? "") ? sp.perm : undefined;
+  // indexed on (organizationId, deletedAt, createdAt) and (organizationId, name): fast with 10,000 keys
+  const where = {
+    organizationId: org.id,
+    deletedAt: status === "deleted" ? { not: null, gt: new Date(Date.now() - RESTORE_WINDOW_MS) } : null,
+    ...(q ? { name: { contains: q } } : {}),
+    ...(perm ? { preset: perm === "custom" ? null : perm } : {}),
+  };
+  const [rows, total, anyKeys] = await Promise.all([
+    db.apiKey.findMany({ where, include: keyInclude, orderBy: [...SORTS[sort]], skip: (page - 1) * PER_PAGE, take: PER_PAGE }),
+    db.apiKey.count({ where }),
+    db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
+  ]);
+  const keys = rows.map(serializeKey);
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const justDeleted = sp.deleted ? keys.find((k) => k.id === sp.deleted) : undefined;
+  const href = (patch: Partial<Search>) => {
+    const next = new URLSearchParams(Object.entries({ ...sp, deleted: undefined, ...patch }).filter(([, v]) => v) as [string, string][]);
+    const s = next.toString();
+    return s ? `?${s}` : "/settings/api";
+  };
+
   const create = (
     <CreateKeyDialog
       plan={org.plan}
@@ -42,56 +85,116 @@ export default async function ApiKeysPage() {
     />
   );
 
+  if (anyKeys === 0 && status === "active" && !q && !perm) {
+    const hasDeleted = await db.apiKey.count({ where: { organizationId: org.id, deletedAt: { not: null } }, take: 1 });
+    return (
+      <Card>
+        <CardHeader title="API keys" description={`Keys let your servers call the Keydesk API on behalf of ${org.name}.`} />
+        <EmptyState
+          icon={<KeyIcon />}
+          title="No API keys yet"
+          description={`This organization has no API keys. Create one to call the knowledge base and approvals API from your own servers.${org.plan === "starter" ? " The starter plan allows read permissions only." : ""}`}
+          action={create}
+        />
+        {hasDeleted ? (
+          <p className="border-t border-slate-200 px-5 py-3 text-center text-sm">
+            <Link href="?status=deleted" className="text-brand-600 hover:underline">Recently deleted keys</Link>
+          </p>
+        ) : null}
+      </Card>
+    );
+  }
+
   return (
     <Card>
       <CardHeader
         title="API keys"
         description={`Keys let your servers call the Keydesk API on behalf of ${org.name}.${org.plan === "starter" ? " The starter plan allows read permissions only." : ""}`}
-        actions={keys.total > 0 ? create : null}
+        actions={create}
       />
-      {keys.total === 0 ? (
+      <div className="flex gap-4 border-b border-slate-200 px-5 text-sm" role="tablist" aria-label="Key status">
+        {(["active", "deleted"] as const).map((s) => (
+          <Link
+            key={s}
+            role="tab"
+            aria-selected={status === s}
+            href={href({ status: s === "active" ? undefined : s, page: undefined })}
+            className={cn("-mb-px border-b-2 py-2.5 font-medium", status === s ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700")}
+          >
+            {s === "active" ? "Active" : "Recently deleted"}
+          </Link>
+        ))}
+      </div>
+      <Suspense>
+        <KeysToolbar />
+      </Suspense>
+      {justDeleted ? (
+        <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-amber-50 px-5 py-2.5 text-sm text-amber-900">
+          <span>“{justDeleted.name}” was deleted and no longer works. You can restore it for 30 days.</span>
+          <KeyActionButton action={restoreKeyAction} fields={{ keyId: justDeleted.id }} label="Undo" pendingLabel="Restoring…" />
+        </div>
+      ) : null}
+      {keys.length === 0 ? (
         <EmptyState
-          icon={<KeyIcon />}
-          title="No API keys yet"
-          description="This organization has no API keys. Create one to call the knowledge base and approvals API from your own servers."
-          action={create}
+          title={status === "deleted" ? "No recently deleted keys" : "No keys match"}
+          description={status === "deleted" ? "Deleted keys stay here for 30 days, then they are purged." : "Try another name or filter."}
         />
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium text-slate-500">
+          <table className="w-full min-w-[820px] text-sm" data-testid="keys-table">
+            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
               <tr>
                 <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Permissions</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Expires</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">{status === "deleted" ? "Deleted" : "Expires"}</th>
                 <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {keys.data.map((k) => (
-                <tr key={k.id} className="hover:bg-slate-50/60">
-                  <td className="px-5 py-3 font-medium text-slate-900">{k.name}</td>
-                  <td className="px-3 py-3 font-mono text-xs text-slate-600">{k.start && k.end ? maskKey(k.start, k.end) : "—"}</td>
-                  <td className="px-3 py-3 text-slate-600">{describePermissions(k.permissions, k.preset)}</td>
-                  <td className="px-3 py-3 text-slate-600">
-                    <Time value={k.created_at} relative />
-                    <span className="block text-xs text-slate-400">{k.created_by.label}</span>
-                  </td>
-                  <td className="px-3 py-3 text-slate-600">
-                    {k.last_used_at ? <Time value={k.last_used_at} relative /> : <span className="text-slate-400">Never</span>}
-                  </td>
-                  <td className="px-3 py-3 text-slate-600">{k.expires_at ? <Time value={k.expires_at} /> : <span className="text-slate-400">Never</span>}</td>
-                  <td className="px-5 py-3"><KeyStatus k={k} /></td>
-                </tr>
-              ))}
+              {keys.map((k) => {
+                const lastIp = k.secrets.map((s) => s.last_used_ip).find(Boolean);
+                return (
+                  <tr key={k.id} className="hover:bg-slate-50/60">
+                    <td className="max-w-[16rem] px-5 py-3">
+                      <Link href={`/settings/api/keys/${k.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700">{k.name}</Link>
+                    </td>
+                    <td className="px-3 py-3 font-mono text-xs whitespace-nowrap text-slate-600">{k.start && k.end ? maskKey(k.start, k.end) : "—"}</td>
+                    <td className="px-3 py-3 text-slate-600">{describePermissions(k.permissions, k.preset)}</td>
+                    <td className="px-3 py-3 text-slate-600">
+                      <Time value={k.created_at} relative />
+                      <span className="block max-w-[12rem] truncate text-xs text-slate-400">{k.created_by.label}</span>
+                    </td>
+                    <td className="px-3 py-3 text-slate-600">
+                      {k.last_used_at ? <Time value={k.last_used_at} relative /> : <span className="text-slate-400">Never</span>}
+                      {lastIp ? <span className="block font-mono text-xs text-slate-400">{lastIp}</span> : null}
+                    </td>
+                    <td className="px-3 py-3 text-slate-600">
+                      {status === "deleted" ? <Time value={k.deleted_at} relative /> : k.expires_at ? <Time value={k.expires_at} /> : <span className="text-slate-400">Never</span>}
+                    </td>
+                    <td className="px-5 py-3">
+                      {status === "deleted" ? (
+                        <KeyActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${k.name}`} />
+                      ) : (
+                        <KeyStatus k={k} />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-          {keys.total > keys.data.length ? <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">Showing {keys.data.length} of {keys.total} keys.</p> : null}
         </div>
       )}
+      <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
+        <span>{total.toLocaleString("en")} key{total === 1 ? "" : "s"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
+        <span className="flex gap-3">
+          {page > 1 ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page - 1) })}>Previous</Link> : null}
+          {page < pages ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page + 1) })}>Next</Link> : null}
+        </span>
+      </div>
     </Card>
   );
 }

@@ -2,37 +2,66 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+import { actionLabel } from "@/components/audit/action-labels";
+import { AUDIT_ACTIONS, auditFilters, auditWhere, filterQuery, type AuditFilterInput } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 
 export const metadata: Metadata = { title: "API history" };
 
 const PER_PAGE = 50;
+const selectClass = "h-9 rounded-md border-0 bg-white px-2.5 text-sm text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<AuditFilterInput & { page?: string }> }) {
   const m = await requireAdmin();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const where = { organizationId: m.organization.id };
+  const sp = await searchParams;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const f = auditFilters(sp);
+  const where = auditWhere(m.organization.id, f);
   const [events, total] = await Promise.all([
     db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PER_PAGE, take: PER_PAGE }),
     db.auditEvent.count({ where }),
   ]);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const q = filterQuery(f);
+  const filtered = q.length > 0;
   return (
     <Card>
-      <CardHeader title="History" description="Every change to keys and API settings in this organization, newest first: who did it, when and from which IP." />
+      <CardHeader
+        title="History"
+        description="Every change to keys and API settings in this organization, newest first: who did it, when and from which IP."
+        actions={
+          <Button asChild variant="secondary" size="sm">
+            <a href={`/settings/api/history/export${q ? `?${q}` : ""}`} download>Export CSV</a>
+          </Button>
+        }
+      />
+      <form method="get" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3" aria-label="Filter history">
+        <Input name="actor" defaultValue={f.actor} placeholder="Actor (email or key)" aria-label="Actor" className="w-52" />
+        <select name="action" defaultValue={f.action ?? ""} aria-label="Action" className={selectClass}>
+          <option value="">Any action</option>
+          {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
+        </select>
+        <Input name="key" defaultValue={f.key} placeholder="Key id" aria-label="Key id" className="w-44" />
+        <Input type="date" name="from" defaultValue={f.from} aria-label="From date" className="w-40" />
+        <Input type="date" name="to" defaultValue={f.to} aria-label="To date" className="w-40" />
+        <Button type="submit" size="sm" variant="secondary">Filter</Button>
+        {filtered ? <Link href="/settings/api/history" className="px-2 text-sm text-slate-500 hover:text-slate-700">Clear</Link> : null}
+      </form>
       {total === 0 ? (
-        <EmptyState icon={<ClockIcon />} title="Nothing has happened yet" description="Creating, revealing, rotating or deleting a key records an event here." />
+        <EmptyState icon={<ClockIcon />} title={filtered ? "No events match" : "Nothing has happened yet"} description={filtered ? "Try other filters." : "Creating, revealing, rotating or deleting a key records an event here."} />
       ) : (
         <>
           <AuditTable events={events} />
           <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
-            <span>{total} event{total === 1 ? "" : "s"} · page {page} of {pages}</span>
+            <span>{total.toLocaleString("en")} event{total === 1 ? "" : "s"} · page {page} of {pages}</span>
             <span className="flex gap-3">
-              {page > 1 ? <Link className="text-brand-600 hover:underline" href={`?page=${page - 1}`}>Newer</Link> : null}
-              {page < pages ? <Link className="text-brand-600 hover:underline" href={`?page=${page + 1}`}>Older</Link> : null}
+              {page > 1 ? <Link className="text-brand-600 hover:underline" href={`?${q ? `${q}&` : ""}page=${page - 1}`}>Newer</Link> : null}
+              {page < pages ? <Link className="text-brand-600 hover:underline" href={`?${q ? `${q}&` : ""}page=${page + 1}`}>Older</Link> : null}
             </span>
           </div>
         </>

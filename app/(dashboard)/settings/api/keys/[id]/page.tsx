@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { hasRecentPasswordConfirmation } from "@/lib/auth/reauth";
+import { requireAdmin } from "@/lib/auth/session";
+import { ApiError } from "@/lib/http/problem";
+import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { maskKey } from "@/lib/keys/key-format";
+import { serializeKey } from "@/lib/keys/serialize-key";
+import { peekRateLimit } from "@/lib/ratelimit/rate-limiter";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Time } from "@/components/ui/time";
+import { AuditTable } from "@/components/audit/audit-table";
+import { DeleteKeyDialog } from "@/components/keys/delete-key-dialog";
+import { EditKeyDialog } from "@/components/keys/edit-key-dialog";
+import { KeyActionButton } from "@/components/keys/key-action-button";
+import { KeyStatus } from "@/components/keys/key-status";
+import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
+import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
+import { UsageChart, type UsagePoint } from "@/components/keys/usage-chart";
+import { restoreKeyAction, retireSecretAction } from "../../actions";
+
+export const metadata: Metadata = { title: "API key" };
+
+const DAY = 864e5;
+
+async function usageByDay(keyId: string, days: number): Promise<{ points: UsagePoint[]; total: number }> {
+  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
+  const from = new Date(today - (days - 1) * DAY);
+  const rows = await db.keyUsage.findMany({ where: { keyId, hour: { gte: from } }, orderBy: { hour: "asc" } });
+  const buckets = new Map<string, UsagePoint>();
+  for (let i = 0; i < days; i++) {
+    const d = new Date(from.getTime() + i * DAY).toISOString().slice(0, 10);
+    buckets.set(d, { label: d.slice(5), success: 0, clientError: 0, rateLimited: 0 });
+  }
+  let total = 0;
+  for (const r of rows) {
+    const b = buckets.get(r.hour.toISOString().slice(0, 10));
+    if (!b) continue;
+    b.success += r.success;
+    b.clientError += r.clientError + r.serverError;
+    b.rateLimited += r.rateLimited;
+    total += r.success + r.clientError + r.serverError + r.rateLimited;
+  }
+  return { points: [...buckets.values()], total };
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="px-5 py-3 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
+    </div>
+  );
+}
+
+export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ range?: string }> }) {
+  const m = await requireAdmin();
+  const { id } = await params;
+  const range = (await searchParams).range === "30d" ? 30 : 7;
+  const org = m.organization;
+  let row;
+  try {
+    row = await getKeyOrThrow(org.id, id);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const k = serializeKey(row);
+  const deleted = Boolean(k.deleted_at);
+  const limit = k.rate_limit_per_hour ?? org.defaultRateLimitPerHour;
+  const [events, usage, window, confirmed] = await Promise.all([
+    db.auditEvent.findMany({ where: { organizationId: org.id, targetId: k.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100 }),
+    usageByDay(k.id, range),
+    peekRateLimit(k.id, limit),
+    hasRecentPasswordConfirmation(m.user.id),
+  ]);
+  const showOnce = org.revealPolicy === "show_once";
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/settings/api" className="text-sm text-slate-500 hover:text-slate-700">← API keys</Link>
+        <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h2 className="truncate text-lg font-semibold text-slate-900" data-testid="key-name">{k.name}</h2>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+              <span className="font-mono text-xs">{k.start && k.end ? maskKey(k.start, k.end) : "no live secret"}</span>
+              <KeyStatus k={k} />
+            </div>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {deleted ? (
+              <KeyActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" variant="primary" />
+            ) : (
+              <>
+                <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} />
+                {showOnce ? null : <RevealKeyDialog keyId={k.id} keyName={k.name} needsPassword={!confirmed} />}
+                <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} />
+                <DeleteKeyDialog keyId={k.id} keyName={k.name} />
+              </>
+            )}
+          </div>
+        </div>
+        {showOnce && !deleted ? (
+          <p className="mt-3 text-sm text-slate-500">Secrets cannot be viewed again: this organization’s reveal policy is “show once”, so only their hashes are kept.</p>
+        ) : null}
+        {deleted ? (
+          <p className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+            This key was deleted <Time value={k.deleted_at} relative /> and does not work. Restore it within 30 days of deletion to bring it back with its unexpired secrets.
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Details" />
+          <dl className="divide-y divide-slate-100">
+            <Field label="Permissions">
+              <span className="flex flex-wrap gap-1">
+                {k.preset ? <Badge tone="blue" className="capitalize">{k.preset}</Badge> : null}
+                {k.permissions.map((p) => <Badge key={p}>{p}</Badge>)}
+              </span>
+            </Field>
+            <Field label="Created"><Time value={k.created_at} /> by {k.created_by.label}</Field>
+            <Field label="Last used">{k.last_used_at ? <Time value={k.last_used_at} relative /> : "Never"}</Field>
+            <Field label="Expires">{k.expires_at ? <Time value={k.expires_at} /> : "Never"}</Field>
+            <Field label="Rate limit">
+              {limit.toLocaleString("en")} requests / hour {k.rate_limit_per_hour === null ? <span className="text-slate-500">(organization default)</span> : null}
+            </Field>
+            <Field label="Current window">
+              <span data-testid="rate-window">{window.remaining.toLocaleString("en")} of {limit.toLocaleString("en")} left · resets in {Math.ceil(window.resetSeconds / 60)} min</span>
+            </Field>
+          </dl>
+        </Card>
+
+        <Card>
+          <CardHeader title="Secrets" description={k.secrets.length > 1 ? "Two secrets are live. Watch the old one go quiet, then retire it." : "The live secret of this key."} />
+          {k.secrets.length === 0 ? (
+            <EmptyState title="No live secret" description="Every secret of this key has expired or was retired. Rotate to create a new one." />
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Live secrets">
+              {k.secrets.map((s, i) => (
+                <li key={s.id} className="flex items-start justify-between gap-3 px-5 py-3" data-testid="secret-row">
+                  <div className="min-w-0 text-sm">
+                    <p className="font-mono text-xs text-slate-900">
+                      {maskKey(s.start, s.end)} {k.secrets.length > 1 ? <Badge tone={i === k.secrets.length - 1 ? "green" : "yellow"} className="ml-1">{i === k.secrets.length - 1 ? "New" : "Old"}</Badge> : null}
+                    </p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      Created <Time value={s.created_at} relative /> · last used {s.last_used_at ? <Time value={s.last_used_at} relative /> : "never"}
+                      {s.last_used_ip ? ` from ${s.last_used_ip}` : ""}
+                      {s.expires_at ? <> · stops <Time value={s.expires_at} relative /></> : null}
+                    </p>
+                  </div>
+                  {k.secrets.length > 1 && i < k.secrets.length - 1 && !deleted ? (
+                    <KeyActionButton action={retireSecretAction} fields={{ keyId: k.id, secretId: s.id }} label="Retire" pendingLabel="Retiring…" variant="danger" ariaLabel="Retire the old secret" />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader
+          title="Usage"
+          description={`${usage.total.toLocaleString("en")} requests in the last ${range} days, by day (UTC).`}
+          actions={
+            <span className="inline-flex rounded-md bg-slate-100 p-0.5 text-xs">
+              {[7, 30].map((d) => (
+                <Link key={d} href={`?range=${d}d`} aria-current={range === d ? "true" : undefined} className={`rounded px-2.5 py-1 font-medium ${range === d ? "bg-white text-slate-900 shadow-sm" : "text-slate-500"}`}>{d} days</Link>
+              ))}
+            </span>
+          }
+        />
+        <div className="px-3 py-4">
+          <UsageChart data={usage.points} />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="History" description="Everything that happened to this key, newest first." />
+        {events.length ? <AuditTable events={events} linkKeys={false} /> : <EmptyState title="No events" />}
+      </Card>
+    </div>
+  );
+}

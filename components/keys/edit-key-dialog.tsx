@@ -1,0 +1,64 @@
+"use client";
+import { useActionState, useState } from "react";
+import type { PlanName } from "@/lib/keys/permissions";
+import type { SerializedKey } from "@/lib/keys/serialize-key";
+import { updateKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import type { ActionState } from "@/app/(dashboard)/settings/api/form-state";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { PermissionPicker } from "@/components/keys/permission-picker";
+import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
+
+export function EditKeyDialog({ k, plan, orgDefaultRateLimit }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number }) {
+  const [open, setOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (o) setGeneration((g) => g + 1); }}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">Edit</Button>
+      </DialogTrigger>
+      {open ? <EditForm key={generation} k={k} plan={plan} orgDefaultRateLimit={orgDefaultRateLimit} onDone={() => setOpen(false)} /> : null}
+    </Dialog>
+  );
+}
+
+function EditForm({ k, plan, orgDefaultRateLimit, onDone }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number; onDone: () => void }) {
+  const toast = useToast();
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, fd) => {
+    const next = await updateKeyAction(prev, fd);
+    if (next.ok) {
+      toast(next.message ?? "Saved");
+      onDone();
+    }
+    return next;
+  }, {});
+  return (
+    <DialogContent title="Edit API key" description="Changes apply to the key's next request. Each change is recorded in the history.">
+      <ActionForm action={action} className="space-y-5" noValidate>
+        <input type="hidden" name="keyId" value={k.id} />
+        {state.message && !state.ok ? (
+          <p role="alert" aria-label="Edit key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
+        ) : null}
+        <NameField defaultValue={k.name} errors={state.errors} />
+        <div>
+          <PermissionPicker plan={plan} initialPreset={k.preset} initialPermissions={k.permissions} errorId="key-access-error" invalid={Boolean(state.errors?.access)} />
+          <FieldError id="key-access-error" errors={state.errors?.access} />
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <ExpiryField errors={state.errors} current={k.expires_at} allowKeep />
+          <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} defaultValue={k.rate_limit_per_hour} />
+        </div>
+        <FieldError id="key-form-error" errors={state.errors?.form} />
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+        </DialogFooter>
+      </ActionForm>
+    </DialogContent>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+import { useActionState, useState } from "react";
+import { rotateKeyAction, testKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import type { SecretState } from "@/app/(dashboard)/settings/api/form-state";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/input";
+import { NewSecretPanel } from "@/components/keys/new-secret-panel";
+
+const CHOICES = [
+  { value: "now", label: "Now", hint: "The old secret stops working immediately." },
+  { value: "1h", label: "In 1 hour", hint: "" },
+  { value: "24h", label: "In 24 hours", hint: "" },
+  { value: "7d", label: "In 7 days", hint: "" },
+  { value: "manual", label: "When I retire it", hint: "Both secrets work until you retire the old one." },
+];
+
+export function RotateKeyDialog({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (o) setGeneration((g) => g + 1); }}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">Rotate</Button>
+      </DialogTrigger>
+      {open ? <RotateForm key={generation} keyId={keyId} liveSecrets={liveSecrets} apiOrigin={apiOrigin} showOnce={showOnce} /> : null}
+    </Dialog>
+  );
+}
+
+function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean }) {
+  const [state, action, pending] = useActionState<SecretState, FormData>(rotateKeyAction, {});
+  const [choice, setChoice] = useState("24h");
+  if (state.ok && state.secret) {
+    return (
+      <DialogContent title="New secret created" description="Roll it out to your servers, then retire the old secret." onInteractOutside={(e) => e.preventDefault()}>
+        <NewSecretPanel secret={state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testKeyAction} />
+        <DialogFooter>
+          <DialogClose asChild><Button>Done</Button></DialogClose>
+        </DialogFooter>
+      </DialogContent>
+    );
+  }
+  return (
+    <DialogContent title="Rotate API key" description="Creates a new secret for this key. The key keeps its name, permissions and history.">
+      {liveSecrets >= 2 ? (
+        <div role="alert" aria-label="Rotation refused" className="rounded-md bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+          This key already has two live secrets. Retire the old secret (in the Secrets list) before rotating again.
+        </div>
+      ) : (
+        <ActionForm action={action} noValidate>
+          <input type="hidden" name="keyId" value={keyId} />
+          {state.message ? (
+            <p role="alert" aria-label="Rotate error" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
+          ) : null}
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-700">The old secret stops working</legend>
+            <div className="mt-2 grid gap-2">
+              {CHOICES.map((c) => (
+                <label key={c.value} className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${choice === c.value ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"}`}>
+                  <input type="radio" name="old_secret_expiry" value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} className="mt-0.5 accent-brand-600" />
+                  <span>
+                    <span className="block text-sm font-medium text-slate-900">{c.label}</span>
+                    {c.hint ? <span className="block text-[13px] text-slate-500">{c.hint}</span> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <FieldError id="rotate-form-error" errors={state.errors?.form} />
+          <DialogFooter>
+            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+            <Button type="submit" disabled={pending}>{pending ? "Rotating…" : "Create new secret"}</Button>
+          </DialogFooter>
+        </ActionForm>
+      )}
+    </DialogContent>
+  );
+}

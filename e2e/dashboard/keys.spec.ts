@@ -1,0 +1,206 @@
+import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { createKeyInUi, KEY_PATTERN, me, openKey } from "./keys-helpers";
+
+const uniq = (p: string) => `${p} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+test("create with the default name, copy the secret and test the connection", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page, fixture().owner);
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  const name = await dialog.getByLabel("Name").inputValue();
+  expect(name).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await dialog.getByRole("radio", { name: "Write" }).check();
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("500");
+  await shot(page, "create-dialog");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const created = page.getByRole("dialog", { name: "API key created" });
+  const secret = (await created.getByTestId("new-secret").textContent())!.trim();
+  expect(secret).toMatch(KEY_PATTERN);
+  await expect(created.getByTestId("curl-line")).toHaveText(`curl -H "Authorization: Bearer ${secret}" http://localhost:3100/api/v1/me`);
+  await created.getByRole("button", { name: "Copy key" }).click();
+  await expect(created.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await created.getByRole("button", { name: "Test now" }).click();
+  await expect(created.getByTestId("test-status")).toHaveText("Connected: HTTP 200");
+  await expect(created.getByTestId("test-result")).toContainText(name);
+  await shot(page, "create-secret");
+  await created.getByRole("button", { name: "Done" }).click();
+
+  expect((await me(request, secret)).status()).toBe(200);
+  const row = page.getByTestId("keys-table").getByRole("row", { name: new RegExp(name) }).first();
+  await expect(row).toContainText("Write");
+  await expect(row).toContainText(`${secret.slice(0, 7)}…${secret.slice(-4)}`);
+  await shot(page, "keys-list");
+});
+
+test("create shows validation errors next to the field", async ({ page }) => {
+  await signIn(page, fixture().owner);
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  await dialog.getByLabel("Name").fill("   ");
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("0");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByLabel("Rate limit (requests per hour)")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.locator("#key-rate-limit-error")).toHaveText("At least 1 request per hour");
+  await expect(dialog.locator("#key-name-error")).toHaveText("Name cannot be empty");
+  await dialog.getByRole("radio", { name: "Fine-grained" }).click();
+  for (const r of ["articles", "categories", "approvals"]) await dialog.getByRole("radio", { name: `${r}: none` }).check();
+  await dialog.getByLabel("Name").fill("x");
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.locator("#key-access-error")).toHaveText("Choose at least one permission");
+});
+
+test("edit renames and re-scopes a key, recorded with before and after", async ({ page, request }) => {
+  await signIn(page, fixture().owner);
+  const name = uniq("Edit me");
+  const secret = await createKeyInUi(page, { name, preset: "Read" });
+  await openKey(page, name);
+  await page.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit API key" });
+  await dialog.getByLabel("Name").fill("");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog.locator("#key-name-error")).toHaveText("Name cannot be empty");
+  const renamed = `${name} (renamed)`;
+  await dialog.getByLabel("Name").fill(renamed);
+  await dialog.getByRole("radio", { name: "Fine-grained" }).click();
+  await dialog.getByRole("radio", { name: "articles: write" }).check();
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("42");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText("Key updated", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("key-name")).toHaveText(renamed);
+  await expect(page.getByText("42 requests / hour")).toBeVisible();
+  await expect(page.getByTestId("audit-table")).toContainText("Updated key");
+  await expect(page.getByTestId("audit-table")).toContainText("changed name, permissions, rate_limit_per_hour");
+  const res = await me(request, secret);
+  expect(res.status()).toBe(200);
+  expect(JSON.stringify(await res.json())).toContain("articles:write");
+  await shot(page, "key-detail");
+});
+
+test("reveal asks for the password, then the audit entry names the actor and IP", async ({ page, clientIp }) => {
+  const { owner } = fixture();
+  await signIn(page, owner);
+  const name = uniq("Reveal me");
+  const secret = await createKeyInUi(page, { name });
+  await openKey(page, name);
+  await page.getByRole("button", { name: "View API key" }).click();
+  let dialog = page.getByRole("dialog", { name: "View API key" });
+  await dialog.getByLabel("Confirm your password").fill("wrong-password-here");
+  await dialog.getByLabel("Reason").fill("e2e check");
+  await dialog.getByRole("button", { name: "View key" }).click();
+  await expect(dialog.locator("#reveal-password-error")).toHaveText("Incorrect password");
+  await expect(dialog.getByLabel("Confirm your password")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByLabel("Confirm your password").fill(owner.password);
+  await dialog.getByRole("button", { name: "View key" }).click();
+  const shown = page.getByRole("dialog", { name: "API key" });
+  await expect(shown.getByTestId("revealed-secret")).toHaveText(secret);
+  await shot(page, "reveal");
+  await shown.getByRole("button", { name: "Done" }).click();
+
+  // within 10 minutes: no password asked
+  await page.reload();
+  await page.getByRole("button", { name: "View API key" }).click();
+  dialog = page.getByRole("dialog", { name: "View API key" });
+  await expect(dialog.getByLabel("Confirm your password")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "View key" }).click();
+  await expect(page.getByRole("dialog", { name: "API key" }).getByTestId("revealed-secret")).toHaveText(secret);
+
+  await page.goto("/settings/api/history");
+  const row = page.getByTestId("audit-table").getByRole("row", { name: new RegExp(`Revealed key.*${name}`) }).last();
+  await expect(row).toContainText(owner.email);
+  await expect(row).toContainText(clientIp);
+  await expect(page.getByTestId("audit-table").getByRole("row", { name: /reason: e2e check/ })).toContainText(clientIp);
+});
+
+test("rotate: both secrets work, a third is refused, retiring the old one stops it", async ({ page, request }) => {
+  await signIn(page, fixture().owner);
+  const name = uniq("Rotate me");
+  const oldSecret = await createKeyInUi(page, { name });
+  await openKey(page, name);
+  await page.getByRole("button", { name: "Rotate" }).click();
+  let dialog = page.getByRole("dialog", { name: "Rotate API key" });
+  await dialog.getByRole("radio", { name: "When I retire it" }).check();
+  await dialog.getByRole("button", { name: "Create new secret" }).click();
+  const created = page.getByRole("dialog", { name: "New secret created" });
+  const newSecret = (await created.getByTestId("new-secret").textContent())!.trim();
+  expect(newSecret).toMatch(KEY_PATTERN);
+  expect(newSecret).not.toBe(oldSecret);
+  await created.getByRole("button", { name: "Done" }).click();
+
+  expect((await me(request, oldSecret)).status()).toBe(200);
+  expect((await me(request, newSecret)).status()).toBe(200);
+  await expect(page.getByTestId("secret-row")).toHaveCount(2);
+  await shot(page, "rotating");
+
+  await page.getByRole("button", { name: "Rotate" }).click();
+  dialog = page.getByRole("dialog", { name: "Rotate API key" });
+  await expect(dialog.getByRole("alert", { name: "Rotation refused" })).toContainText("Retire the old secret");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Retire the old secret" }).click();
+  await expect(page.getByTestId("secret-row")).toHaveCount(1);
+  expect((await me(request, oldSecret)).status()).toBe(401);
+  expect((await me(request, newSecret)).status()).toBe(200);
+  await expect(page.getByTestId("audit-table")).toContainText("Retired old secret");
+});
+
+test("delete → the key gets 401 → restore → it works again", async ({ page, request }) => {
+  await signIn(page, fixture().owner);
+  const name = uniq("Delete me");
+  const secret = await createKeyInUi(page, { name });
+  await openKey(page, name);
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+  await expect(dialog).toContainText("stops working immediately");
+  await dialog.getByRole("button", { name: "Delete key" }).click();
+  await expect(page).toHaveURL(/status=deleted/);
+  await expect(page.getByRole("tab", { name: "Recently deleted" })).toHaveAttribute("aria-selected", "true");
+  expect((await me(request, secret)).status()).toBe(401);
+  await shot(page, "recently-deleted");
+
+  await page.getByRole("button", { name: `Restore ${name}` }).click();
+  await expect(page.getByText(`Restored “${name}”`, { exact: true })).toBeVisible();
+  expect((await me(request, secret)).status()).toBe(200);
+  await page.goto(`/settings/api?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+});
+
+test("plan gating: free offers no creation, starter only read permissions", async ({ browser }) => {
+  const { freeOwner, starterOwner } = fixture();
+  const free = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.1" } });
+  await signIn(free, freeOwner);
+  await expect(free.getByText("API access needs a paid plan")).toBeVisible();
+  await expect(free.getByRole("button", { name: "Create API key" })).toHaveCount(0);
+  await shot(free, "plan-free");
+  await free.close();
+
+  const starter = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.2" } });
+  await signIn(starter, starterOwner);
+  await starter.getByRole("button", { name: "Create API key" }).first().click();
+  const dialog = starter.getByRole("dialog", { name: "Create API key" });
+  await expect(dialog.getByRole("radio", { name: "Write" })).toBeDisabled();
+  await expect(dialog.getByRole("radio", { name: "Admin" })).toBeDisabled();
+  await dialog.getByRole("radio", { name: "Fine-grained" }).click();
+  await expect(dialog.getByRole("radio", { name: "articles: write" })).toBeDisabled();
+  await expect(dialog.getByRole("radio", { name: "articles: read" })).toBeEnabled();
+  await shot(starter, "plan-starter");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(starter.getByRole("dialog", { name: "API key created" })).toBeVisible();
+  await starter.close();
+});
+
+test("an admin can create, rotate and delete keys too", async ({ page, request }) => {
+  await signIn(page, fixture().admin);
+  const name = uniq("Admin key");
+  const secret = await createKeyInUi(page, { name, preset: "Admin" });
+  expect((await me(request, secret)).status()).toBe(200);
+  await openKey(page, name);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete key" }).click();
+  await expect(page).toHaveURL(/status=deleted/);
+  expect((await me(request, secret)).status()).toBe(401);
+});
