@@ -1,0 +1,37 @@
+"use client";
+import { useActionState, useState } from "react";
+import { deletePartnerAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+
+/** "Delete partner": names it and counts its keys, which all stop working at once (restorable for 30 days). */
+export function DeletePartnerDialog({ partnerId, partnerName, keyCount }: { partnerId: string; partnerName: string; keyCount: number }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState<PartnerActionState, FormData>(deletePartnerAction, {});
+  const keys = `${keyCount} key${keyCount === 1 ? "" : "s"}`;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="danger" size="sm">Delete partner</Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Delete “${partnerName}”?`}
+        description={
+          keyCount
+            ? `Its ${keys} stop working immediately, and any open links stop working too. You can restore the partner with its keys from Recently deleted for 30 days.`
+            : "Any open links stop working immediately. You can restore the partner from Recently deleted for 30 days."
+        }
+      >
+        <form action={action}>
+          <input type="hidden" name="partnerId" value={partnerId} />
+          {state.message ? <p role="alert" aria-label="Delete error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <DialogFooter>
+            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+            <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : keyCount ? `Delete partner and ${keys}` : "Delete partner"}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
