@@ -9,7 +9,8 @@ import { randomToken, sha256 } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/problem";
 import { invalidateKey } from "@/lib/keys/key-cache";
 import { newSecret } from "@/lib/keys/new-secret";
-import { liveSecrets } from "@/lib/keys/serialize-key";
+import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
 import { LEVEL_LABELS, type PartnerLevel } from "@/lib/partners/partner-levels";
 
@@ -87,6 +88,8 @@ export async function claimKey(token: string, meta: { ip?: string | null; userAg
       action: "partner.key_claimed", targetType: "key", targetId: key.id,
       metadata: { partner_id: open.partnerId, claim_token_id: open.id },
     });
+    const claimed = await tx.apiKey.findUniqueOrThrow({ where: { id: key.id }, include: keyInclude });
+    await recordWebhookEvent(tx, { organizationId: open.organizationId, type: "partner.key_claimed", partnerId: open.partnerId, data: serializeKey(claimed) });
     return { secret: secret.key, key, partner: open.partner, organizationName: open.organization.name, rateLimit: key.rateLimitPerHour ?? open.organization.defaultRateLimitPerHour };
   });
   invalidateKey(result.key.id);

@@ -4,6 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import { invalidateKey } from "@/lib/keys/key-cache";
+import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
 
 /** Deletes a partner and, at the same instant, all its live keys (one audit event lists them). */
@@ -14,6 +16,9 @@ export async function deletePartner(organizationId: string, partnerId: string, a
     const at = new Date();
     const keys = await tx.apiKey.findMany({ where: { partnerId, deletedAt: null }, select: { id: true, name: true } });
     await tx.apiKey.updateMany({ where: { partnerId, deletedAt: null }, data: { deletedAt: at } });
+    for (const k of await tx.apiKey.findMany({ where: { id: { in: keys.map((x) => x.id) } }, include: keyInclude })) {
+      await recordWebhookEvent(tx, { organizationId, type: "key.deleted", partnerId, data: serializeKey(k) });
+    }
     await tx.claimToken.updateMany({ where: { partnerId, usedAt: null, voidedAt: null }, data: { voidedAt: at } });
     const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: at } });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.deleted", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
@@ -31,6 +36,9 @@ export async function restorePartner(organizationId: string, partnerId: string, 
     if (Date.now() - p.deletedAt.getTime() > RESTORE_WINDOW_MS) throw new ApiError("not_found", `No partner with id ${partnerId}.`);
     const keys = await tx.apiKey.findMany({ where: { partnerId, deletedAt: p.deletedAt }, select: { id: true, name: true } });
     await tx.apiKey.updateMany({ where: { partnerId, deletedAt: p.deletedAt }, data: { deletedAt: null } });
+    for (const k of await tx.apiKey.findMany({ where: { id: { in: keys.map((x) => x.id) } }, include: keyInclude })) {
+      await recordWebhookEvent(tx, { organizationId, type: "key.restored", partnerId, data: serializeKey(k) });
+    }
     const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: null } });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.restored", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
     return { partner: after, keyIds: keys.map((k) => k.id) };
