@@ -1,6 +1,8 @@
 // A real SMTP server on 127.0.0.1 (the smtp-server package) that keeps what it receives.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { resetMailTransport } from "@/lib/mail/send-mail";
 
 export type Captured = { from: string; to: string[]; raw: string };
 
@@ -27,4 +29,23 @@ export async function startSmtp() {
 /** The text of a quoted-printable/plain message, with soft line breaks undone. */
 export function decodeBody(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Points SMTP_URL at a capture server for the whole test file; returns a handle filled in beforeAll. */
+export function useSmtpCapture() {
+  const handle = { messages: [] as Captured[], url: "" };
+  let server: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    server = await startSmtp();
+    handle.messages = server.messages;
+    handle.url = server.url;
+    process.env.SMTP_URL = server.url;
+    resetMailTransport();
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    resetMailTransport();
+    await server.close();
+  });
+  return handle;
 }

@@ -5,22 +5,14 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db";
+import type { CachedOrg } from "@/lib/keys/key-cache";
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
 
 export type Role = "owner" | "admin" | "agent";
 
 export type CurrentMembership = {
   user: { id: string; email: string; name: string };
-  organization: {
-    id: string;
-    slug: string;
-    name: string;
-    plan: "free" | "starter" | "professional";
-    requireApiToken: boolean;
-    allowQueryKeys: boolean;
-    defaultRateLimitPerHour: number;
-    revealPolicy: "reveal" | "show_once";
-  };
+  organization: CachedOrg;
   role: Role;
   /** Every organization the user belongs to, for the switcher. */
   memberships: { organizationId: string; name: string; slug: string; role: Role }[];

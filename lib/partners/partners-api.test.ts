@@ -1,6 +1,6 @@
 // Partners end to end through the API, with email captured by a real SMTP server on 127.0.0.1.
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as articles from "@/app/api/v1/articles/route";
 import * as me from "@/app/api/v1/me/route";
 import * as partners from "@/app/api/v1/partners/route";
@@ -14,19 +14,9 @@ import { resetMailTransport, sendMail } from "@/lib/mail/send-mail";
 import { CLAIM_TTL_MS, claimKey, findOpenClaim } from "@/lib/partners/claim-links";
 import { call } from "@/test/http";
 import { makeKey, makeOrg, rand } from "@/test/factories";
-import { decodeBody, startSmtp } from "@/test/smtp";
+import { decodeBody, useSmtpCapture } from "@/test/smtp";
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  process.env.SMTP_URL = smtp.url;
-  resetMailTransport();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailTransport();
-  await smtp.close();
-});
+const smtp = useSmtpCapture();
 
 const mailTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
 const tokenIn = (raw: string) => {

@@ -1,26 +1,15 @@
 // Team API and invitations, with the email captured by a real SMTP server on 127.0.0.1.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as team from "@/app/api/v1/team/route";
 import * as invitations from "@/app/api/v1/team/invitations/route";
 import { db } from "@/lib/db";
-import { resetMailTransport } from "@/lib/mail/send-mail";
 import { acceptInvitation, findOpenInvitation } from "@/lib/team/team";
 import { verifyPassword } from "@/lib/users/password";
 import { call } from "@/test/http";
 import { makeKey, makeOrg, rand } from "@/test/factories";
-import { decodeBody, startSmtp } from "@/test/smtp";
+import { decodeBody, useSmtpCapture } from "@/test/smtp";
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  process.env.SMTP_URL = smtp.url;
-  resetMailTransport();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailTransport();
-  await smtp.close();
-});
+const smtp = useSmtpCapture();
 
 describe("team API", () => {
   it("invites by email with a one-time link; the invitee sets a password and joins", async () => {
