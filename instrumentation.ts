@@ -8,5 +8,7 @@ export async function register() {
     if (process.env.NEXT_PHASE === "phase-production-build" || process.env.KEYDESK_WEBHOOK_WORKER === "0") return;
     const { startWebhookWorker } = await import("@/lib/webhooks/worker");
     startWebhookWorker();
+    const { startMaintenance } = await import("@/lib/maintenance/start-maintenance");
+    startMaintenance();
   }
 }

@@ -46,3 +46,9 @@ export async function restorePartner(organizationId: string, partnerId: string, 
   keyIds.forEach(invalidateKey);
   return serializePartner(partner, keyIds.length);
 }
+
+/** Removes partners deleted more than 30 days ago, with their keys (run with the hourly maintenance). */
+export async function purgeDeletedPartners(now = Date.now()) {
+  const { count } = await db.partner.deleteMany({ where: { deletedAt: { lt: new Date(now - RESTORE_WINDOW_MS) } } });
+  return count;
+}

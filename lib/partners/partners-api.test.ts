@@ -157,3 +157,23 @@ describe("mail without SMTP_URL", () => {
     }
   });
 });
+
+describe("maintenance", () => {
+  it("purges partners and keys deleted more than 30 days ago, and keeps younger ones", async () => {
+    const { runMaintenance } = await import("@/lib/maintenance/start-maintenance");
+    const { RESTORE_WINDOW_MS } = await import("@/lib/keys/delete-key");
+    const org = await makeOrg();
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    const old = await call(partners.POST, "/x", { method: "POST", key: admin, body: { name: "Old", email: `o-${rand()}@example.com`, level: "read" } });
+    const young = await call(partners.POST, "/x", { method: "POST", key: admin, body: { name: "Young", email: `y-${rand()}@example.com`, level: "read" } });
+    await call(partner.DELETE, "/x", { method: "DELETE", key: admin, params: { id: old.body.partner.id } });
+    await call(partner.DELETE, "/x", { method: "DELETE", key: admin, params: { id: young.body.partner.id } });
+    const r = await runMaintenance(Date.now() + RESTORE_WINDOW_MS - 60_000);
+    expect(r.partners).toBe(0);
+    await db.partner.update({ where: { id: old.body.partner.id }, data: { deletedAt: new Date(Date.now() - RESTORE_WINDOW_MS - 1000) } });
+    await runMaintenance();
+    expect(await db.partner.findUnique({ where: { id: old.body.partner.id } })).toBeNull();
+    expect(await db.apiKey.findUnique({ where: { id: old.body.key.id } })).toBeNull();
+    expect(await db.partner.findUnique({ where: { id: young.body.partner.id } })).not.toBeNull();
+  });
+});
