@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
-import { requireMembership } from "@/lib/auth/session";
+import { isAdminRole, requireMembership } from "@/lib/auth/session";
 
+// The landing page after sign-in: API settings for Owners and Admins, the desk's approvals for Agents.
 export default async function Home() {
-  await requireMembership();
-  redirect("/settings/api");
+  const m = await requireMembership();
+  redirect(isAdminRole(m.role) ? "/settings/api" : "/approvals");
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CurrentMembership } from "@/lib/auth/session";
 import { Logo } from "@/components/ui/icons";
+import { MainNav } from "@/components/dashboard/main-nav";
 import { OrgSwitcher } from "@/components/dashboard/org-switcher";
 import { UserMenu } from "@/components/dashboard/user-menu";
 
@@ -15,6 +16,7 @@ export function AppHeader({ m, onSwitch, onSignOut }: { m: CurrentMembership; on
         </Link>
         <span className="text-slate-300" aria-hidden>/</span>
         <OrgSwitcher current={current} memberships={m.memberships} onSwitch={onSwitch} />
+        <MainNav isAdmin={m.role === "owner" || m.role === "admin"} />
         <div className="ml-auto">
           <UserMenu name={m.user.name} email={m.user.email} role={m.role} onSignOut={onSignOut} />
         </div>

@@ -1,5 +1,6 @@
 "use client";
 import { startTransition } from "react";
+import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { ChevronDownIcon } from "@/components/ui/icons";
 
@@ -20,6 +21,9 @@ export function UserMenu({ name, email, role, onSignOut }: { name: string; email
             <p className="mt-1 text-xs text-slate-500 capitalize">Role: {role}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
+            <Link href="/profile">Profile and desk tokens</Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             onSelect={() => startTransition(() => onSignOut())}
             className="cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"

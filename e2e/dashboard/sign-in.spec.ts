@@ -34,9 +34,11 @@ test("admin signs in and sees the API settings", async ({ page }) => {
 test("agent gets a real 403 page that names the owners", async ({ page }) => {
   const { agent, owner, orgs } = fixture();
   await signIn(page, agent);
-  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+  await expect(page).toHaveURL(/\/approvals$/); // agents land on the desk, not on the key area
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API" })).toHaveCount(0);
   const res = await page.goto("/settings/api");
   expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
   await expect(page.getByText(`API settings in ${orgs.main.name} are for owners and admins`)).toBeVisible();
   await expect(page.getByRole("link", { name: owner.email })).toBeVisible();
   // nothing of the key area leaks

@@ -5,8 +5,13 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
-const byEmail = new RateLimiterMemory({ keyPrefix: "signin:email", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 });
-const byIp = new RateLimiterMemory({ keyPrefix: "signin:ip", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 });
+// On globalThis: Next bundles this module into several server chunks (the login action, the Auth.js
+// route, the reveal action); one set of counters per process must serve them all.
+const g = globalThis as unknown as { keydeskSignInLimiters?: { byEmail: RateLimiterMemory; byIp: RateLimiterMemory } };
+const { byEmail, byIp } = (g.keydeskSignInLimiters ??= {
+  byEmail: new RateLimiterMemory({ keyPrefix: "signin:email", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 }),
+  byIp: new RateLimiterMemory({ keyPrefix: "signin:ip", points: SIGN_IN_ATTEMPTS_PER_MINUTE, duration: 60 }),
+});
 
 export type SignInAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
