@@ -30,10 +30,17 @@ export type CachedOrg = {
   revealPolicy: "reveal" | "show_once";
 };
 
-const hits = new LRUCache<string, CachedKey>({ max: 50_000, ttl: 60_000 });
-const misses = new LRUCache<string, true>({ max: 20_000, ttl: 60_000 });
-const orgs = new LRUCache<string, CachedOrg>({ max: 10_000, ttl: 60_000 });
-const hashesByKey = new Map<string, Set<string>>();
+// On globalThis: Next bundles this module separately for route handlers and for pages and server
+// actions; one copy each would let a server action (delete, claim) miss the API's cached entries.
+const g = globalThis as unknown as {
+  keydeskKeyCache?: { hits: LRUCache<string, CachedKey>; misses: LRUCache<string, true>; orgs: LRUCache<string, CachedOrg>; hashesByKey: Map<string, Set<string>> };
+};
+const { hits, misses, orgs, hashesByKey } = (g.keydeskKeyCache ??= {
+  hits: new LRUCache<string, CachedKey>({ max: 50_000, ttl: 60_000 }),
+  misses: new LRUCache<string, true>({ max: 20_000, ttl: 60_000 }),
+  orgs: new LRUCache<string, CachedOrg>({ max: 10_000, ttl: 60_000 }),
+  hashesByKey: new Map<string, Set<string>>(),
+});
 
 export const keyCache = {
   get(hash: string): CachedKey | "miss" | undefined {
