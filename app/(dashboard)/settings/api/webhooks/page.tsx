@@ -1,16 +1,124 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { listPartners } from "@/lib/partners/partners";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Time } from "@/components/ui/time";
+import { AddWebhookDialog } from "@/components/webhooks/add-webhook-dialog";
+import { DeliveryStatusBadge, EndpointStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function WebhooksPage() {
-  await requireAdmin();
+const PER_PAGE = 25;
+type Search = { page?: string; deleted?: string };
+
+/** The newest delivery of each endpoint with its last attempt: the list's "Last delivery" column. */
+async function lastDeliveries(endpointIds: string[]) {
+  const rows = await Promise.all(
+    endpointIds.map((endpointId) =>
+      db.webhookDelivery.findFirst({
+        where: { endpointId },
+        orderBy: [{ createdAt: "desc" }, { eventId: "desc" }],
+        select: { endpointId: true, status: true, createdAt: true, event: { select: { type: true } }, attemptLog: { orderBy: { at: "desc" }, take: 1, select: { statusCode: true } } },
+      }),
+    ),
+  );
+  return new Map(rows.filter((r) => r !== null).map((r) => [r.endpointId, r]));
+}
+
+// /settings/api/webhooks — the organization's endpoints, "Add endpoint".
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const m = await requireAdmin();
+  const org = m.organization;
+  const sp = await searchParams;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+
+  const [list, partnerList] = await Promise.all([listWebhooks(org.id, { page, perPage: PER_PAGE }), listPartners(org.id, { status: "active", perPage: 100 })]);
+  const partnerIds = [...new Set(list.data.map((w) => w.partner_id).filter((id): id is string => Boolean(id)))];
+  const [last, partnerNames] = await Promise.all([
+    lastDeliveries(list.data.map((w) => w.id)),
+    partnerIds.length ? db.partner.findMany({ where: { organizationId: org.id, id: { in: partnerIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const partnerName = new Map(partnerNames.map((p) => [p.id, p.name]));
+  const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
+  const add = <AddWebhookDialog partners={partnerList.data.map((p) => ({ id: p.id, name: p.name }))} />;
+
   return (
     <Card>
-      <CardHeader title="Webhooks" description="Endpoints that Keydesk calls when something happens, with a delivery log." />
-      <EmptyState title="Webhooks are not available yet" description="Keydesk does not send webhooks yet. This page will list your endpoints, their events and deliveries once it does." />
+      <CardHeader
+        title="Webhooks"
+        description={`Endpoints that Keydesk calls when articles, approvals or keys of ${org.name} change. Each delivery is signed and retried for about a day until it succeeds.`}
+        actions={add}
+      />
+      {sp.deleted ? (
+        <p role="status" className="border-b border-slate-200 bg-slate-50 px-5 py-2.5 text-sm text-slate-700">The endpoint was deleted with its delivery log.</p>
+      ) : null}
+      {list.data.length === 0 ? (
+        <EmptyState title="No endpoints yet" description="Add an endpoint to have Keydesk send a signed request to your server when something happens, such as an article being published." />
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[820px] text-sm" data-testid="webhooks-table">
+            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="px-5 py-2.5 font-medium">Endpoint</th>
+                <th scope="col" className="px-3 py-2.5 text-right font-medium">Events</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Partner</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Last delivery</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.data.map((w) => {
+                const d = last.get(w.id);
+                const code = d?.attemptLog[0]?.statusCode ?? null;
+                return (
+                  <tr key={w.id} className="hover:bg-slate-50/60">
+                    <td className="max-w-[22rem] px-5 py-3">
+                      <Link href={`/settings/api/webhooks/${w.id}`} className="block truncate font-mono text-[13px] font-medium text-slate-900 hover:text-brand-700">{w.url}</Link>
+                      {w.description ? <span className="block truncate text-xs text-slate-500">{w.description}</span> : null}
+                    </td>
+                    <td className="px-3 py-3 text-right text-slate-600 tabular-nums" title={w.events.join(", ")}>
+                      {w.events.length} <span className="sr-only">events</span>
+                    </td>
+                    <td className="max-w-[10rem] truncate px-3 py-3 text-slate-600">
+                      {w.partner_id ? (
+                        <Link href={`/settings/api/partners/${w.partner_id}`} className="hover:text-brand-700">{partnerName.get(w.partner_id) ?? "Partner"}</Link>
+                      ) : (
+                        <span className="text-slate-400">—</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-3">
+                      <EndpointStatusBadge enabled={w.enabled} pausedReason={w.paused_reason} />
+                      {!w.enabled && w.paused_reason ? <span className="mt-0.5 block max-w-[14rem] text-xs text-slate-500">{w.paused_reason}</span> : null}
+                    </td>
+                    <td className="px-5 py-3 text-slate-600">
+                      {d ? (
+                        <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5">
+                          <DeliveryStatusBadge status={d.status} />
+                          {code !== null ? <span className={`font-mono text-xs ${statusCodeTone(code)}`}>{code}</span> : null}
+                          <span className="text-xs text-slate-500"><span className="font-mono">{d.event.type}</span> · <Time value={d.createdAt} relative /></span>
+                        </span>
+                      ) : (
+                        <span className="text-slate-400">None yet</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
+        <span>{list.total.toLocaleString("en")} endpoint{list.total === 1 ? "" : "s"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
+        <span className="flex gap-3">
+          {page > 1 ? <Link className="text-brand-600 hover:underline" href={`?page=${page - 1}`}>Previous</Link> : null}
+          {page < pages ? <Link className="text-brand-600 hover:underline" href={`?page=${page + 1}`}>Next</Link> : null}
+        </span>
+      </div>
     </Card>
   );
 }

@@ -1,0 +1,15 @@
+"use client";
+// Re-renders the page every few seconds while deliveries are still pending, so results appear
+// without a reload; stops once nothing is pending.
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+
+export function AutoRefresh({ active, everyMs = 2000 }: { active: boolean; everyMs?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => router.refresh(), everyMs);
+    return () => clearInterval(t);
+  }, [active, everyMs, router]);
+  return null;
+}

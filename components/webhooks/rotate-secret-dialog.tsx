@@ -1,0 +1,67 @@
+"use client";
+import { useActionState, useState } from "react";
+import { useRouter } from "next/navigation";
+import { rotateWebhookSecretAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import type { WebhookSecretState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { formatDateTime } from "@/components/ui/time";
+import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
+
+/** "Rotate secret": a new signing secret, shown once; the current one keeps signing for 24 hours. */
+export function RotateSecretDialog({ webhookId }: { webhookId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o) setGeneration((g) => g + 1);
+        else router.refresh();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="secondary">Rotate secret</Button>
+      </DialogTrigger>
+      {open ? <RotateForm key={generation} webhookId={webhookId} /> : null}
+    </Dialog>
+  );
+}
+
+function RotateForm({ webhookId }: { webhookId: string }) {
+  const [state, action, pending] = useActionState<WebhookSecretState, FormData>(rotateWebhookSecretAction, {});
+  if (state.ok && state.secret) {
+    const until = state.webhook?.previous_secret_expires_at;
+    return (
+      <DialogContent title="New signing secret" description="Put it in your receiver’s configuration." onInteractOutside={(e) => e.preventDefault()} className="max-w-xl">
+        <SigningSecretPanel
+          secret={state.secret}
+          note={`The previous secret keeps signing alongside this one${until ? ` until ${formatDateTime(until)}` : " for 24 hours"}: deliveries carry both signatures meanwhile.`}
+        />
+        <DialogFooter>
+          <DialogClose asChild><Button>Done</Button></DialogClose>
+        </DialogFooter>
+      </DialogContent>
+    );
+  }
+  return (
+    <DialogContent title="Rotate signing secret" description="Creates a new signing secret for this endpoint and shows it once.">
+      <form action={action}>
+        <input type="hidden" name="webhookId" value={webhookId} />
+        {state.message ? (
+          <p role="alert" aria-label="Rotate error" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
+        ) : null}
+        <p className="text-sm text-slate-600">
+          The current secret keeps signing for <strong className="font-medium text-slate-900">24 hours</strong>: during that time every delivery carries a signature
+          with each secret, so your receiver verifies with either one. Switch your receiver to the new secret within the 24 hours.
+        </p>
+        <DialogFooter>
+          <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+          <Button type="submit" disabled={pending}>{pending ? "Rotating…" : "Rotate secret"}</Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  );
+}
