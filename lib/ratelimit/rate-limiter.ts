@@ -24,8 +24,10 @@ export function createCounter(redisUrl?: string, keyPrefix = "keydesk:rl"): Rate
   return new RateLimiterRedis({ storeClient: client, points: COUNT_ONLY, duration: WINDOW_SECONDS, keyPrefix, insuranceLimiter: memory });
 }
 
-let counter: RateLimiterAbstract | null = null;
-const getCounter = () => (counter ??= createCounter(env.redisUrl));
+// On globalThis: Next bundles modules separately for route handlers and for pages/server actions;
+// the dashboard's view of a key's window must read the same counter the API counts in.
+const g = globalThis as unknown as { keydeskRateLimitCounter?: RateLimiterAbstract };
+const getCounter = () => (g.keydeskRateLimitCounter ??= createCounter(env.redisUrl));
 
 export async function consumeRateLimit(keyId: string, limit: number, store: RateLimiterAbstract = getCounter()): Promise<RateLimitState> {
   const res = await store.consume(keyId, 1);

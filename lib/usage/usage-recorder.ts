@@ -8,11 +8,12 @@ type LastUse = { at: Date; ip: string | null };
 
 export const FLUSH_INTERVAL_MS = 5_000;
 
-const buckets = new Map<string, Bucket>();
-const secretUse = new Map<string, LastUse>();
-const keyUse = new Map<string, Date>();
-let timer: NodeJS.Timeout | null = null;
-let flushing: Promise<void> | null = null;
+// On globalThis: one set of counters per process, however many bundles import this module
+// (route handlers and pages are bundled apart), so a flush from a page writes what the API counted.
+type State = { buckets: Map<string, Bucket>; secretUse: Map<string, LastUse>; keyUse: Map<string, Date>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; hooked: boolean };
+const g = globalThis as unknown as { keydeskUsage?: State };
+const state: State = (g.keydeskUsage ??= { buckets: new Map(), secretUse: new Map(), keyUse: new Map(), timer: null, flushing: null, hooked: false });
+const { buckets, secretUse, keyUse } = state;
 
 export function hourOf(d: Date): Date {
   return new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
@@ -30,9 +31,9 @@ export function recordUsage(u: { organizationId: string; keyId: string; secretId
   else b.success++;
   secretUse.set(u.secretId, { at, ip: u.ip });
   keyUse.set(u.keyId, at);
-  if (!timer) {
-    timer = setInterval(() => void flushUsage(), FLUSH_INTERVAL_MS);
-    timer.unref();
+  if (!state.timer) {
+    state.timer = setInterval(() => void flushUsage(), FLUSH_INTERVAL_MS);
+    state.timer.unref();
   }
 }
 
@@ -79,15 +80,14 @@ async function writeBatch() {
 
 /** Writes what was counted so far. Concurrent calls share one flush. */
 export async function flushUsage(): Promise<void> {
-  while (flushing) await flushing;
-  flushing = writeBatch().finally(() => (flushing = null));
-  return flushing;
+  while (state.flushing) await state.flushing;
+  state.flushing = writeBatch().finally(() => (state.flushing = null));
+  return state.flushing;
 }
 
-let hooked = false;
 export function flushUsageOnExit() {
-  if (hooked) return;
-  hooked = true;
+  if (state.hooked) return;
+  state.hooked = true;
   for (const sig of ["SIGTERM", "SIGINT"] as const) {
     process.once(sig, () => {
       void flushUsage().finally(() => process.exit(0));
