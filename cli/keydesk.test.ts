@@ -12,6 +12,8 @@ import { makeOrg, rand } from "@/test/factories";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keydesk-cli-"));
 const PASSWORD = "correct horse battery";
+// Each test spawns several CLI processes (about a second each, far more on a loaded 2-core machine).
+const SLOW = 180_000;
 
 type Run = { code: number | null; stdout: string; stderr: string; json: any };
 
@@ -47,7 +49,7 @@ async function snapshot() {
 
 const errorLine = (r: Run) => r.stderr.split("\n").filter((l) => l.startsWith("error: "));
 
-describe.concurrent("keydesk CLI: successes", () => {
+describe.concurrent("keydesk CLI: successes", { timeout: SLOW }, () => {
   it("orgs create, then users create with --org, then keys create", async () => {
     const slug = `cli-${rand()}`;
     const org = await runCli(["orgs", "create", "--slug", slug, "--name", "CLI Co", "--plan", "starter"]);
@@ -129,7 +131,7 @@ const failures: [string, string[], number, string | RegExp][] = [
 
 // All rows run at once (a few processes in parallel) between two snapshots of the database:
 // per-row snapshots would need the rows to run one by one, which is slow on two cores.
-describe("keydesk CLI: failures write nothing", () => {
+describe("keydesk CLI: failures write nothing", { timeout: SLOW }, () => {
   const results = new Map<string, Run>();
   let before: Awaited<ReturnType<typeof snapshot>>;
   let after: typeof before;
@@ -146,7 +148,7 @@ describe("keydesk CLI: failures write nothing", () => {
       for (let row = queue.shift(); row; row = queue.shift()) results.set(row[0], await runCli(row[1].map(fill)));
     }));
     after = await snapshot();
-  }, 120_000);
+  }, SLOW);
 
   it.each(failures)("%s", (name, _args, code, message) => {
     const r = results.get(name)!;
@@ -165,7 +167,7 @@ describe("keydesk CLI: failures write nothing", () => {
   });
 });
 
-describe("users create without --org", () => {
+describe("users create without --org", { timeout: SLOW }, () => {
   // Runs against a database of its own: the shared one has many organizations.
   it("uses the single organization, and refuses when there are none or several", async () => {
     const { url, drop } = await freshDatabase();
@@ -188,7 +190,7 @@ describe("users create without --org", () => {
   });
 });
 
-describe("db migrate and db seed", () => {
+describe("db migrate and db seed", { timeout: SLOW }, () => {
   it("migrate creates every table on an empty database, then has nothing to do", async () => {
     const { url, drop, tables } = await freshDatabase();
     try {
