@@ -19,7 +19,7 @@ export function DeletePartnerDialog({ partnerId, partnerName, keyCount }: { part
         title={`Delete “${partnerName}”?`}
         description={
           keyCount
-            ? `Its ${keys} stop working immediately, and any open links stop working too. You can restore the partner with its keys from Recently deleted for 30 days.`
+            ? `${keyCount === 1 ? "Its key stops" : `Its ${keys} stop`} working immediately, and so do any open links. You can restore the partner with its keys from Recently deleted for 30 days.`
             : "Any open links stop working immediately. You can restore the partner from Recently deleted for 30 days."
         }
       >

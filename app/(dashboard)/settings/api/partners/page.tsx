@@ -30,7 +30,12 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
 
   const list = await listPartners(org.id, { status, page, perPage: PER_PAGE });
   // past the 30 days a partner can no longer be restored: not "recently" deleted any more
-  const partners = status === "deleted" ? list.data.filter((p) => p.deleted_at && Date.now() - new Date(p.deleted_at).getTime() < RESTORE_WINDOW_MS) : list.data;
+  let partners = status === "deleted" ? list.data.filter((p) => p.deleted_at && Date.now() - new Date(p.deleted_at).getTime() < RESTORE_WINDOW_MS) : list.data;
+  if (status === "deleted" && partners.length) {
+    // a deleted partner's keys are the ones deleted with it, at the same instant (restored with it)
+    const deletedKeys = await db.apiKey.findMany({ where: { organizationId: org.id, partnerId: { in: partners.map((p) => p.id) }, deletedAt: { not: null } }, select: { partnerId: true, deletedAt: true } });
+    partners = partners.map((p) => ({ ...p, key_count: deletedKeys.filter((k) => k.partnerId === p.id && k.deletedAt?.toISOString() === p.deleted_at).length }));
+  }
   const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
 
   // the newest open link of each partner whose email failed: shown so the admin can retry

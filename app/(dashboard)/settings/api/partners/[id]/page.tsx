@@ -189,7 +189,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
             <div className="min-w-0">
               <h3 className="text-[15px] font-semibold text-slate-900">Delete partner</h3>
               <p className="mt-0.5 text-sm text-slate-500">
-                Its {partner.key_count} key{partner.key_count === 1 ? "" : "s"} stop working at once. Restorable with its keys for 30 days.
+                {partner.key_count === 1 ? "Its key stops" : `Its ${partner.key_count} keys stop`} working at once. Restorable with its keys for 30 days.
               </p>
             </div>
             <DeletePartnerDialog partnerId={partner.id} partnerName={partner.name} keyCount={partner.key_count} />
