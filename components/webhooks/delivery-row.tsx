@@ -9,7 +9,7 @@ export function DeliveryRow({ id, label, cells, details, actions }: { id: string
   const panelId = `delivery-${id}-details`;
   return (
     <>
-      <tr className={cn("align-middle hover:bg-slate-50/60", open && "bg-slate-50/60")} data-testid="delivery-row">
+      <tr className={cn("align-middle hover:bg-slate-50/60", open && "bg-slate-50/60")} data-testid="delivery-row" data-delivery-id={id}>
         <td className="w-8 py-2.5 pl-3">
           <button
             type="button"

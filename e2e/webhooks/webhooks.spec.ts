@@ -1,0 +1,230 @@
+// Webhooks end to end: an owner adds an endpoint in the browser, pointing at a receiver on 127.0.0.1
+// that checks every request with the standardwebhooks library (a real client, not our own signing
+// code). "Send test event" and an article published through the API each arrive signed, once, and
+// show up in the delivery log; a paused endpoint receives nothing; a rotated secret overlaps the old
+// one; deleting names the URL. Agents get the 403 page.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { expect, fixture, randomIp, shot, signIn, test } from "../fixtures";
+import { makeApiKey } from "../keys";
+
+type Arrival = { path: string; headers: Record<string, string>; body: string; event: { id: string; type: string; data: Record<string, unknown> }; verified: boolean };
+
+/** A receiver that verifies each request on arrival with every secret it has been given. */
+async function startReceiver() {
+  const arrivals: Arrival[] = [];
+  const secrets: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const headers = req.headers as Record<string, string>;
+      // verified when some secret's Webhook.verify accepts it (it throws on a bad signature or a stale timestamp)
+      const verified = secrets.some((s) => {
+        try {
+          new Webhook(s).verify(body, headers);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      arrivals.push({ path: req.url ?? "/", headers, body, event: JSON.parse(body), verified });
+      res.writeHead(verified ? 200 : 401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ received: verified }));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    arrivals,
+    /** Only these secrets verify from now on. */
+    useSecrets: (...s: string[]) => secrets.splice(0, secrets.length, ...s),
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+const uniq = (p: string) => `${p}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function publishArticle(request: APIRequestContext, key: string, title: string): Promise<string> {
+  const res = await request.post("/api/v1/articles", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { title, body: "Published by the webhook spec.", visibility: "external", published: true },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).id as string;
+}
+
+function deliveryRow(page: Page, eventType: string) {
+  return page.getByTestId("delivery-log").getByTestId("delivery-row").filter({ hasText: eventType });
+}
+
+test("add an endpoint, send a test event, publish an article: signed deliveries arrive once and appear in the log; paused receives nothing; rotate; delete", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver();
+  try {
+    const { owner, orgs } = fixture();
+    await signIn(page, owner);
+    await page.goto("/settings/api/webhooks");
+    await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
+
+    // the form: field errors next to their inputs, select all, then the chosen events
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add endpoint" });
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(dialog.getByLabel("Endpoint URL")).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.locator("#webhook-url-error")).toContainText("Give an http(s) URL");
+    await expect(dialog.locator("#webhook-events-error")).toHaveText("Choose at least one event");
+    await dialog.getByLabel("Endpoint URL").fill("ftp://example.com/hook");
+    await dialog.getByRole("checkbox", { name: "Select all" }).check();
+    await expect(dialog.getByText("(16 of 16)")).toBeVisible();
+    await dialog.getByRole("checkbox", { name: "Select all" }).uncheck();
+    await expect(dialog.getByText("(0 of 16)")).toBeVisible();
+
+    const path = `/${uniq("hook")}`;
+    const url = receiver.url(path);
+    await dialog.getByLabel("Endpoint URL").fill(url);
+    await dialog.getByLabel("Description").fill("Help center sync");
+    for (const t of ["article.published", "article.updated", "category.created"]) {
+      await dialog.getByRole("checkbox", { name: new RegExp(`^${t.replace(".", "\\.")}`) }).check();
+    }
+    await expect(dialog.getByText("(3 of 16)")).toBeVisible();
+    await shot(page, "webhooks-add-dialog");
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+
+    // the signing secret, once
+    const added = page.getByRole("dialog", { name: "Endpoint added" });
+    const secret = (await added.getByTestId("signing-secret").textContent())!.trim();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
+    await expect(added).toContainText("standardwebhooks");
+    await expect(added.getByRole("button", { name: "Copy secret" })).toBeVisible();
+    await shot(page, "webhooks-secret-once");
+    receiver.useSecrets(secret);
+    await added.getByRole("button", { name: "Done" }).click();
+    await expect(added).toBeHidden();
+
+    // the list: URL, description, 3 events, enabled, nothing delivered yet
+    const row = page.getByTestId("webhooks-table").getByRole("row").filter({ hasText: url });
+    await expect(row).toContainText("Help center sync");
+    await expect(row.getByRole("cell").nth(1)).toHaveText("3 events");
+    await expect(row).toContainText("Enabled");
+    await expect(row).toContainText("None yet");
+    expect(await page.content()).not.toContain(secret);
+    await shot(page, "webhooks-list");
+
+    // "Send test event": a signed webhook.test arrives and the log shows it delivered with a 2xx
+    await row.getByRole("link", { name: url }).click();
+    await expect(page.getByTestId("webhook-url")).toHaveText(url);
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByText("Test event sent").first()).toBeVisible();
+    await expect.poll(() => receiver.arrivals.filter((a) => a.event.type === "webhook.test").length, { timeout: 15_000 }).toBe(1);
+    const test1 = receiver.arrivals.find((a) => a.event.type === "webhook.test")!;
+    expect(test1.verified).toBe(true);
+    expect(test1.path).toBe(path);
+    expect(test1.headers["webhook-id"]).toBe(test1.event.id);
+    const testRow = deliveryRow(page, "webhook.test");
+    await expect(testRow).toContainText("Succeeded", { timeout: 15_000 }); // the page refreshes itself while a delivery is pending
+    await expect(testRow.getByTestId("last-status")).toHaveText("200");
+
+    // an article published through the API: article.published arrives exactly once, signed
+    const { secret: apiKey } = await makeApiKey(orgs.main.id, { scopes: ["write"] });
+    const articleId = await publishArticle(request, apiKey, uniq("Webhook article"));
+    const publishedOf = (id: string) => receiver.arrivals.filter((a) => a.event.type === "article.published" && a.event.data.id === id);
+    await expect.poll(() => publishedOf(articleId).length, { timeout: 15_000 }).toBe(1);
+    await page.waitForTimeout(3000); // would a duplicate follow? the worker polls every second
+    expect(publishedOf(articleId)).toHaveLength(1);
+    const published = publishedOf(articleId)[0]!;
+    expect(published.verified).toBe(true);
+    expect(published.event.data).toMatchObject({ id: articleId, published: true, visibility: "external" });
+    expect(published.body).not.toContain(apiKey);
+
+    await page.reload();
+    const pubRow = deliveryRow(page, published.event.id);
+    await expect(pubRow).toContainText("article.published");
+    await expect(pubRow).toContainText("Succeeded");
+    await expect(pubRow.getByTestId("last-status")).toHaveText("200");
+    // newest first
+    await expect(page.getByTestId("delivery-row").first()).toContainText(published.event.id);
+    // expand: the attempt with its status and the receiver's response, and the payload
+    await pubRow.getByRole("button", { name: /Show details of article\.published/ }).click();
+    const details = page.locator(`#delivery-${await pubRow.getAttribute("data-delivery-id")}-details`);
+    await expect(details.getByTestId("attempt")).toHaveCount(1);
+    await expect(details.getByTestId("attempt")).toContainText("HTTP 200");
+    await expect(details.getByLabel("Response excerpt")).toHaveText('{"received":true}');
+    await expect(details.getByLabel("Payload")).toContainText(articleId);
+    await shot(page, "webhooks-delivery-log");
+
+    // "Resend": the same event (same webhook-id) goes out again, still verifiable
+    await pubRow.getByRole("button", { name: `Resend article.published ${published.event.id}` }).click();
+    await expect(page.getByText("Delivery queued again").first()).toBeVisible();
+    await expect.poll(() => publishedOf(articleId).length, { timeout: 15_000 }).toBe(2);
+    const again = publishedOf(articleId)[1]!;
+    expect(again.headers["webhook-id"]).toBe(published.headers["webhook-id"]);
+    expect(again.verified).toBe(true);
+    await expect(details.getByTestId("attempt")).toHaveCount(2, { timeout: 15_000 });
+
+    // pause: another published article sends nothing
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    await expect(page.getByText("Endpoint paused").first()).toBeVisible();
+    await expect(page.locator("#paused-note")).toContainText("Paused: Paused by hand");
+    await expect(page.getByRole("button", { name: "Send test event" })).toBeDisabled();
+    const before = receiver.arrivals.length;
+    const quietId = await publishArticle(request, apiKey, uniq("Quiet article"));
+    await page.waitForTimeout(4000); // bounded: the worker would have sent it within about a second
+    expect(receiver.arrivals.length).toBe(before);
+    expect(publishedOf(quietId)).toHaveLength(0);
+    await shot(page, "webhooks-paused");
+    await page.goto("/settings/api/webhooks");
+    await expect(page.getByTestId("webhooks-table").getByRole("row").filter({ hasText: url })).toContainText("Paused");
+
+    // resume, rotate: the new secret is shown once, and for 24 h each delivery verifies with either secret
+    await page.getByTestId("webhooks-table").getByRole("link", { name: url }).click();
+    await page.getByRole("button", { name: "Resume" }).click();
+    await expect(page.getByText("Endpoint resumed").first()).toBeVisible();
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const rotate = page.getByRole("dialog", { name: "Rotate signing secret" });
+    await expect(rotate).toContainText("24 hours");
+    await rotate.getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = page.getByRole("dialog", { name: "New signing secret" });
+    const secret2 = (await rotated.getByTestId("signing-secret").textContent())!.trim();
+    expect(secret2).toMatch(/^whsec_/);
+    expect(secret2).not.toBe(secret);
+    await expect(rotated).toContainText("previous secret keeps signing");
+    await shot(page, "webhooks-rotated");
+    await rotated.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByTestId("secret-overlap")).toBeVisible();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect.poll(() => receiver.arrivals.filter((a) => a.event.type === "webhook.test").length, { timeout: 15_000 }).toBe(2);
+    const test2 = receiver.arrivals.filter((a) => a.event.type === "webhook.test")[1]!;
+    for (const s of [secret, secret2]) expect(() => new Webhook(s).verify(test2.body, test2.headers)).not.toThrow();
+
+    // delete: the confirmation names the URL
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const del = page.getByRole("dialog", { name: "Delete this endpoint?" });
+    await expect(del.getByTestId("delete-url")).toHaveText(url);
+    await shot(page, "webhooks-delete");
+    await del.getByRole("button", { name: "Delete endpoint" }).click();
+    await page.waitForURL(/\/settings\/api\/webhooks\?deleted=1$/);
+    await expect(page.getByRole("status").filter({ hasText: "was deleted" })).toBeVisible();
+    await expect(page.getByText(url)).toHaveCount(0);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("an agent gets the 403 page on the webhook pages", async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const page = await ctx.newPage();
+  await signIn(page, fixture().agent);
+  for (const path of ["/settings/api/webhooks", "/settings/api/webhooks/anything"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByText("are for owners and admins")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+  }
+  await shot(page, "webhooks-agent-403");
+  await ctx.close();
+});
