@@ -55,7 +55,11 @@ function ensureSecret() {
   const file = path.join(dataDir, "secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = crypto.randomBytes(32).toString("base64url"); // same form as lib/env.ts
-  fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  try {
+    fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  } catch {
+    return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+  }
   console.warn(`[keydesk] warning: KEYDESK_SECRET is not set: generated one into ${file}.`);
   console.warn("[keydesk] warning: in production set KEYDESK_SECRET (32+ characters) and keep it: it encrypts revealable keys and signs sessions.");
   return secret;
