@@ -191,6 +191,14 @@ describe("users create without --org", { timeout: SLOW }, () => {
 });
 
 describe("db migrate and db seed", { timeout: SLOW }, () => {
+  it("the test database, migrated from empty by the global setup, has a table for every model", async () => {
+    const sql = inject("databaseUrl").startsWith("file:")
+      ? "SELECT name AS t FROM sqlite_master WHERE type = 'table'"
+      : "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema()";
+    const rows = await db.$queryRawUnsafe<{ t: string }[]>(sql);
+    expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining([...schemaModels(), "_prisma_migrations"]));
+  });
+
   it("migrate creates every table on an empty database, then has nothing to do", async () => {
     const { url, drop, tables } = await freshDatabase();
     try {
