@@ -75,7 +75,7 @@ export function DeliveryLog({ webhookId, deliveries }: { webhookId: string; deli
                         <span className="mt-0.5 block text-[11px] text-slate-500">retry <Time value={d.next_attempt_at} relative /></span>
                       ) : null}
                     </td>
-                    <td className="px-3 py-2.5 text-right text-slate-600 tabular-nums">{d.attempts}</td>
+                    <td className="px-3 py-2.5 text-right text-slate-600 tabular-nums" data-testid="attempts">{d.attempt_log.length}</td>
                     <td className={`px-3 py-2.5 font-mono text-[13px] ${statusCodeTone(last?.status_code ?? null)}`} data-testid="last-status">
                       {last ? (last.status_code ?? "Error") : "—"}
                     </td>

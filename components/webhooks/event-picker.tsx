@@ -45,7 +45,7 @@ export function EventPicker({ initial = [], errorId, invalid }: { initial?: read
           <span className="text-xs text-slate-500 tabular-nums" aria-live="polite">({count} of {total})</span>
         </label>
       </div>
-      <div className={`mt-2 max-h-72 overflow-y-auto rounded-md ring-1 ring-inset ${invalid ? "ring-red-500" : "ring-slate-200"}`}>
+      <div className={`mt-2 rounded-md ring-1 ring-inset ${invalid ? "ring-red-500" : "ring-slate-200"}`}>
         {Object.entries(groups).map(([group, types]) => (
           <div key={group} role="group" aria-labelledby={`events-group-${group}`} className="border-b border-slate-100 px-3 py-2 last:border-b-0">
             <p id={`events-group-${group}`} className="text-xs font-medium tracking-wide text-slate-500 uppercase">{GROUP_LABELS[group] ?? group}</p>

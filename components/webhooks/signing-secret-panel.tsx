@@ -4,9 +4,10 @@ import { CopyButton } from "@/components/ui/copy-button";
 
 const SNIPPET = `import { Webhook } from "standardwebhooks";
 
-// in your handler, with the raw request body (not re-serialized JSON)
 const wh = new Webhook(process.env.KEYDESK_WEBHOOK_SECRET);
-const event = wh.verify(rawBody, request.headers); // throws if the signature is wrong`;
+// the raw body as received, not re-serialized JSON;
+// throws when the signature or timestamp is wrong
+const event = wh.verify(rawBody, headers);`;
 
 export function SigningSecretPanel({ secret, note }: { secret: string; note?: React.ReactNode }) {
   return (

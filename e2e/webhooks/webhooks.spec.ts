@@ -165,6 +165,7 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
     expect(again.headers["webhook-id"]).toBe(published.headers["webhook-id"]);
     expect(again.verified).toBe(true);
     await expect(details.getByTestId("attempt")).toHaveCount(2, { timeout: 15_000 });
+    await expect(pubRow.getByTestId("attempts")).toHaveText("2");
 
     // pause: another published article sends nothing
     await page.getByRole("button", { name: "Pause", exact: true }).click();
@@ -215,16 +216,48 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
   }
 });
 
-test("an agent gets the 403 page on the webhook pages", async ({ browser }) => {
-  const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-  const page = await ctx.newPage();
-  await signIn(page, fixture().agent);
-  for (const path of ["/settings/api/webhooks", "/settings/api/webhooks/anything"]) {
-    const res = await page.goto(path);
-    expect(res?.status(), path).toBe(403);
-    await expect(page.getByText("are for owners and admins")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+test("an agent gets the 403 page on the webhook pages, and 403 from their server actions called directly", async ({ page, browser }) => {
+  const { owner, agent, orgs } = fixture();
+  // an endpoint that hears only key.expiring, so nothing else in the run is sent to it
+  const { createWebhook } = await import("../../lib/webhooks/create-webhook");
+  const { deleteWebhook } = await import("../../lib/webhooks/delete-webhook");
+  const { getWebhook } = await import("../../lib/webhooks/get-webhook");
+  const { systemActor } = await import("../../lib/audit/actor");
+  const { webhook } = await createWebhook(orgs.main.id, { url: `https://hooks.example.com/${uniq("agent")}`, events: ["key.expiring"] }, systemActor("e2e"));
+  try {
+    // capture the owner's "Pause" server action request without letting it through
+    await signIn(page, owner);
+    let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+    await page.route(`**/settings/api/webhooks/${webhook.id}`, async (route) => {
+      const req = route.request();
+      if (req.method() === "POST" && req.headers()["next-action"]) {
+        captured = { url: req.url(), headers: req.headers(), body: req.postDataBuffer()! };
+        await route.abort();
+      } else await route.continue();
+    });
+    await page.goto(`/settings/api/webhooks/${webhook.id}`);
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    await expect.poll(() => captured).not.toBeNull();
+
+    const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const agentPage = await ctx.newPage();
+    await signIn(agentPage, agent);
+    for (const path of ["/settings/api/webhooks", `/settings/api/webhooks/${webhook.id}`]) {
+      const res = await agentPage.goto(path);
+      expect(res?.status(), path).toBe(403);
+      await expect(agentPage.getByText("are for owners and admins")).toBeVisible();
+      await expect(agentPage.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+      await expect(agentPage.getByText(webhook.url)).toHaveCount(0);
+    }
+    await shot(agentPage, "webhooks-agent-403");
+
+    // the owner's exact request, with the agent's session instead: refused, and nothing changed
+    const { cookie: _ownerCookie, "content-length": _len, ...headers } = captured!.headers;
+    const res = await agentPage.request.fetch(captured!.url, { method: "POST", headers, data: captured!.body, maxRedirects: 0 });
+    expect(res.status()).toBe(403);
+    expect((await getWebhook(orgs.main.id, webhook.id)).enabled).toBe(true);
+    await ctx.close();
+  } finally {
+    await deleteWebhook(orgs.main.id, webhook.id, systemActor("e2e"));
   }
-  await shot(page, "webhooks-agent-403");
-  await ctx.close();
 });
