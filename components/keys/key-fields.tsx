@@ -30,7 +30,7 @@ export function ExpiryField({ errors, current, allowKeep }: { errors?: FieldErro
             <option key={c.value} value={c.value}>{c.label}</option>
           ))}
         </select>
-        {choice === "custom" ? <Input type="date" name="expires_on" min={today} aria-label="Expiry date" className="w-44" required /> : null}
+        {choice === "custom" ? <div className="w-44 shrink-0"><Input type="date" name="expires_on" min={today} aria-label="Expiry date" required /></div> : null}
       </div>
       <FieldError id="key-expiry-error" errors={errors?.expiry} />
     </div>

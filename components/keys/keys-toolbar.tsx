@@ -30,7 +30,7 @@ export function KeysToolbar() {
 
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-5 py-3">
-      <Input type="search" aria-label="Search keys by name" placeholder="Search by name…" value={q} onChange={(e) => setQ(e.target.value)} className="max-w-xs" />
+      <div className="w-full max-w-xs"><Input type="search" aria-label="Search keys by name" placeholder="Search by name…" value={q} onChange={(e) => setQ(e.target.value)} /></div>
       <select aria-label="Permission" className={selectClass} value={params.get("perm") ?? ""} onChange={(e) => set({ perm: e.target.value || null })}>
         <option value="">Any permission</option>
         <option value="read">Read preset</option>

@@ -33,10 +33,10 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
       <div className="divide-y divide-slate-100">
         <Toggle name="requireApiToken" label="Require API Token" hint="When on, requests without a key get 401 instead of reading published external articles and categories." defaultChecked={settings.requireApiToken} />
         <Toggle name="allowQueryKeys" label="Allow keys in the query string" hint="Accept ?api_key=… besides the Authorization and X-API-Key headers. Such responses are never cached." defaultChecked={settings.allowQueryKeys} />
-        <fieldset className="px-5 py-4" aria-describedby="revealPolicy-error">
-          <legend className="text-sm font-medium text-slate-900">Reveal policy</legend>
-          <p className="text-sm text-slate-500">Whether owners and admins can view a key’s secret after creating it.</p>
-          <div className="mt-3 grid gap-2 sm:grid-cols-2">
+        <div className="px-5 py-4">
+          <p id="revealPolicy-label" className="text-sm font-medium text-slate-900">Reveal policy</p>
+          <p id="revealPolicy-hint" className="text-sm text-slate-500">Whether owners and admins can view a key’s secret after creating it.</p>
+          <div role="radiogroup" aria-labelledby="revealPolicy-label" aria-describedby="revealPolicy-hint revealPolicy-error" className="mt-3 grid gap-2 sm:grid-cols-2">
             {([
               ["reveal", "Reveal (audited)", "Secrets are stored encrypted; every view is recorded and needs the password."],
               ["show_once", "Show once", "Only hashes are kept: a secret is shown when it is created and never again."],
@@ -57,7 +57,7 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
             </label>
           ) : null}
           <FieldError id="revealPolicy-error" errors={state.errors?.revealPolicy} />
-        </fieldset>
+        </div>
         <div className="px-5 py-4">
           <label htmlFor="defaultRateLimitPerHour" className="text-sm font-medium text-slate-900">Default rate limit</label>
           <p id="rate-hint" className="text-sm text-slate-500">Requests per hour for keys without their own limit.</p>

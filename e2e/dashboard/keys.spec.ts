@@ -1,5 +1,6 @@
 import { expect, fixture, shot, signIn, test } from "../fixtures";
 import { createKeyInUi, KEY_PATTERN, me, openKey } from "./keys-helpers";
+import { waitForMessages } from "../mail";
 
 const uniq = (p: string) => `${p} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -33,6 +34,9 @@ test("create with the default name, copy the secret and test the connection", as
   await expect(row).toContainText("Write");
   await expect(row).toContainText(`${secret.slice(0, 7)}…${secret.slice(-4)}`);
   await shot(page, "keys-list");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "Create API key" })).toBeVisible();
+  await shot(page, "keys-list-390px");
 });
 
 test("create shows validation errors next to the field", async ({ page }) => {
@@ -203,4 +207,31 @@ test("an admin can create, rotate and delete keys too", async ({ page, request }
   await page.getByRole("button", { name: "Delete key" }).click();
   await expect(page).toHaveURL(/status=deleted/);
   expect((await me(request, secret)).status()).toBe(401);
+});
+
+test("when someone else reveals a key, its creator is told by email", async ({ page, browser }) => {
+  const { owner, admin } = fixture();
+  await signIn(page, owner);
+  const name = uniq("Watched key");
+  const secret = await createKeyInUi(page, { name });
+  const before = (await import("../mail")).messagesTo(owner.email).length;
+
+  const adminPage = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.66.6.6" } });
+  await signIn(adminPage, admin);
+  await openKey(adminPage, name);
+  await adminPage.getByRole("button", { name: "View API key" }).click();
+  const dialog = adminPage.getByRole("dialog", { name: "View API key" });
+  await dialog.getByLabel("Confirm your password").fill(admin.password);
+  await dialog.getByLabel("Reason").fill("debugging the sync job");
+  await dialog.getByRole("button", { name: "View key" }).click();
+  await expect(adminPage.getByRole("dialog", { name: "API key" }).getByTestId("revealed-secret")).toHaveText(secret);
+  await adminPage.close();
+
+  const mail = (await waitForMessages(owner.email, before + 1)).at(-1)!;
+  expect(mail).toMatch(/^Subject: .*Your_API_key/m);
+  expect(mail).toContain(`${admin.email} viewed the secret of the API key "${name}" in ${fixture().orgs.main.name}.`);
+  expect(mail).toContain(admin.email);
+  expect(mail).toContain("10.66.6.6");
+  expect(mail).toContain("debugging the sync job");
+  expect(mail).not.toContain(secret);
 });

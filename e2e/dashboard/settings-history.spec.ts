@@ -1,5 +1,14 @@
+import type { Page } from "@playwright/test";
 import { expect, fixture, shot, signIn, test } from "../fixtures";
 import { createKeyInUi } from "./keys-helpers";
+
+/** Clicks "Save settings" and waits for the server action's answer (a toast may linger from before). */
+async function save(page: Page) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/settings/api/settings"),
+    page.getByRole("button", { name: "Save settings" }).click(),
+  ]);
+}
 
 test("settings: Require API Token changes what a guest gets, and the change is audited", async ({ page, request }) => {
   const { freshOwner, orgs } = fixture();
@@ -10,7 +19,7 @@ test("settings: Require API Token changes what a guest gets, and the change is a
   await page.goto("/settings/api/settings");
   await expect(page.getByText("Keys with every permission")).toBeVisible();
   await page.getByRole("switch", { name: "Require API Token" }).check();
-  await page.getByRole("button", { name: "Save settings" }).click();
+  await save(page);
   await expect(page.getByText("Settings saved.", { exact: true }).last()).toBeVisible();
   await expect(page.getByRole("switch", { name: "Require API Token" })).toBeChecked();
   await shot(page, "settings-form");
@@ -20,10 +29,10 @@ test("settings: Require API Token changes what a guest gets, and the change is a
 
   await page.getByRole("switch", { name: "Require API Token" }).uncheck();
   await page.getByLabel("Default rate limit").fill("abc");
-  await page.getByRole("button", { name: "Save settings" }).click();
+  await save(page);
   await expect(page.locator("#defaultRateLimitPerHour-error")).toHaveText("Enter a whole number of requests per hour");
   await page.getByLabel("Default rate limit").fill("750");
-  await page.getByRole("button", { name: "Save settings" }).click();
+  await save(page);
   await expect(page.getByText("Settings saved.", { exact: true }).last()).toBeVisible();
   expect((await guest()).status()).toBe(200);
 

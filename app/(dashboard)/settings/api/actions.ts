@@ -147,7 +147,7 @@ async function notifyCreatorOfReveal(key: { name: string; createdByType: string;
     if (key.createdByType !== "user" || !key.createdById) return;
     const creator = await db.user.findUnique({ where: { id: key.createdById }, select: { email: true } });
     if (!creator || creator.email === by) return;
-    const lines = [`${by} viewed the secret of the API key "${key.name}" in ${orgName}.`, `IP: ${ip ?? "unknown"}`, `Reason: ${reason ?? "(none given)"}`, "", "If this was not expected, rotate the key in Settings → API."];
+    const lines = [`${by} viewed the secret of the API key "${key.name}" in ${orgName}.`, `IP: ${ip ?? "unknown"}`, `Reason: ${reason ?? "(none given)"}`, "", "If this was not expected, rotate the key in Settings > API."];
     await sendMail({
       to: creator.email,
       subject: `Your API key "${key.name}" was viewed`,

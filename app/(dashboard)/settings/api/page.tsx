@@ -66,6 +66,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
   ]);
   const keys = rows.map(serializeKey);
+  const partnerIds = [...new Set(keys.map((k) => k.partner_id).filter((id): id is string => Boolean(id)))];
+  const partners = new Map(
+    partnerIds.length ? (await db.partner.findMany({ where: { id: { in: partnerIds }, organizationId: org.id }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]) : [],
+  );
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const justDeleted = sp.deleted ? keys.find((k) => k.id === sp.deleted) : undefined;
   const href = (patch: Partial<Search>) => {
@@ -147,6 +151,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                 <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Permissions</th>
+                <th scope="col" className="px-3 py-2.5 font-medium">Partner</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
                 <th scope="col" className="px-3 py-2.5 font-medium">{status === "deleted" ? "Deleted" : "Expires"}</th>
@@ -163,6 +168,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-3 py-3 font-mono text-xs whitespace-nowrap text-slate-600">{k.start && k.end ? maskKey(k.start, k.end) : "—"}</td>
                     <td className="px-3 py-3 text-slate-600">{describePermissions(k.permissions, k.preset)}</td>
+                    <td className="max-w-[10rem] px-3 py-3 text-slate-600">
+                      {k.partner_id ? <span className="block truncate" title={partners.get(k.partner_id)?.email}>{partners.get(k.partner_id)?.name ?? "Partner"}</span> : <span className="text-slate-400">—</span>}
+                    </td>
                     <td className="px-3 py-3 text-slate-600">
                       <Time value={k.created_at} relative />
                       <span className="block max-w-[12rem] truncate text-xs text-slate-400">{k.created_by.label}</span>

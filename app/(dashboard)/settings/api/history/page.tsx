@@ -41,14 +41,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         }
       />
       <form method="get" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3" aria-label="Filter history">
-        <Input name="actor" defaultValue={f.actor} placeholder="Actor (email or key)" aria-label="Actor" className="w-52" />
+        <div className="w-56"><Input name="actor" defaultValue={f.actor} placeholder="Actor (email or key)" aria-label="Actor" /></div>
         <select name="action" defaultValue={f.action ?? ""} aria-label="Action" className={selectClass}>
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
         </select>
-        <Input name="key" defaultValue={f.key} placeholder="Key id" aria-label="Key id" className="w-44" />
-        <Input type="date" name="from" defaultValue={f.from} aria-label="From date" className="w-40" />
-        <Input type="date" name="to" defaultValue={f.to} aria-label="To date" className="w-40" />
+        <div className="w-44"><Input name="key" defaultValue={f.key} placeholder="Key id" aria-label="Key id" /></div>
+        <div className="w-40"><Input type="date" name="from" defaultValue={f.from} aria-label="From date" /></div>
+        <div className="w-40"><Input type="date" name="to" defaultValue={f.to} aria-label="To date" /></div>
         <Button type="submit" size="sm" variant="secondary">Filter</Button>
         {filtered ? <Link href="/settings/api/history" className="px-2 text-sm text-slate-500 hover:text-slate-700">Clear</Link> : null}
       </form>
