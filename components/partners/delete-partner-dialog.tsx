@@ -15,17 +15,15 @@ export function DeletePartnerDialog({ partnerId, partnerName, keyCount }: { part
       <DialogTrigger asChild>
         <Button variant="danger" size="sm">Delete partner</Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Delete “${partnerName}”?`}
-        description={
-          keyCount
-            ? `${keyCount === 1 ? "Its key stops" : `Its ${keys} stop`} working immediately, and so do any open links. You can restore the partner with its keys from Recently deleted for 30 days.`
-            : "Any open links stop working immediately. You can restore the partner from Recently deleted for 30 days."
-        }
-      >
+      <DialogContent title={`Delete “${partnerName}”?`} description="The partner loses API access at once.">
         <form action={action}>
           <input type="hidden" name="partnerId" value={partnerId} />
-          {state.message ? <p role="alert" aria-label="Delete error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>{keyCount === 0 ? "It holds no live key." : keyCount === 1 ? "Its key stops working immediately." : `Its ${keys} stop working immediately.`}</li>
+            <li>Links it has not opened yet stop working.</li>
+            <li>You can restore the partner{keyCount ? " with its keys" : ""} from Recently deleted for 30 days.</li>
+          </ul>
+          {state.message ? <p role="alert" aria-label="Delete error" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : keyCount ? `Delete partner and ${keys}` : "Delete partner"}</Button>

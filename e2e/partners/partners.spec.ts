@@ -126,7 +126,7 @@ test("add a partner → email with one link and no key → claim once → key wo
   await page.reload();
   await page.getByRole("button", { name: "Delete partner" }).click();
   const del = page.getByRole("dialog", { name: `Delete “${name}”?` });
-  await expect(del).toContainText("Its key stops working immediately");
+  await expect(del).toContainText("Its key stops working immediately.");
   await shot(page, "partners-delete-dialog");
   await del.getByRole("button", { name: "Delete partner and 1 key" }).click();
   await page.waitForURL(/\/settings\/api\/partners\?status=deleted/);

@@ -57,7 +57,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
     <Card>
       <CardHeader
         title="Partners"
-        description={`Outside companies that call the API of ${org.name} with keys you give them. Each partner receives its keys through a one-time link by email.`}
+        description={`Outside companies that receive API keys from ${org.name} through one-time email links.`}
         actions={<AddPartnerDialog plan={org.plan} disabled={org.plan === "free"} />}
       />
       {org.plan === "free" ? (
