@@ -21,6 +21,15 @@ export function UserMenu({ name, email, role, onSignOut }: { name: string; email
             <p className="mt-1 text-xs text-slate-500 capitalize">Role: {role}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          {/* the header's section links are hidden on narrow screens: offer them here */}
+          <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 sm:hidden">
+            <Link href="/approvals">Approvals</Link>
+          </DropdownMenu.Item>
+          {role === "owner" || role === "admin" ? (
+            <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 sm:hidden">
+              <Link href="/settings/api">API settings</Link>
+            </DropdownMenu.Item>
+          ) : null}
           <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
             <Link href="/profile">Profile and desk tokens</Link>
           </DropdownMenu.Item>
