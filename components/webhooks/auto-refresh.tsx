@@ -1,6 +1,6 @@
 "use client";
-// Re-renders the page every few seconds while deliveries are still pending, so results appear
-// without a reload; stops once nothing is pending.
+// Re-renders the page every few seconds while a delivery is about to be attempted, so its result
+// appears without a reload; stops once nothing is due soon.
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 

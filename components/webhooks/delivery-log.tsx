@@ -36,9 +36,13 @@ function Attempts({ d }: { d: SerializedDelivery }) {
   );
 }
 
-export function DeliveryLog({ webhookId, deliveries }: { webhookId: string; deliveries: SerializedDelivery[] }) {
+export function DeliveryLog({ webhookId, deliveries, status }: { webhookId: string; deliveries: SerializedDelivery[]; status?: string }) {
   if (deliveries.length === 0) {
-    return <EmptyState title="No deliveries yet" description="Deliveries appear here when a subscribed event happens. Send a test event to try your endpoint." />;
+    return status ? (
+      <EmptyState title={`No ${status} deliveries`} description="Deliveries with this status appear here." />
+    ) : (
+      <EmptyState title="No deliveries yet" description="Deliveries appear here when a subscribed event happens. Send a test event to try your endpoint." />
+    );
   }
   return (
     <div className="overflow-x-auto">

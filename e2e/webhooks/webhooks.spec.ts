@@ -167,6 +167,29 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
     await expect(details.getByTestId("attempt")).toHaveCount(2, { timeout: 15_000 });
     await expect(pubRow.getByTestId("attempts")).toHaveText("2");
 
+    // the status tabs filter the log
+    await page.getByRole("tab", { name: "Failed" }).click();
+    await expect(page.getByText("No failed deliveries")).toBeVisible();
+    await page.getByRole("tab", { name: "Succeeded" }).click();
+    await expect(page.getByTestId("delivery-row")).toHaveCount(2);
+
+    // edit: a bad URL is refused next to its field; then description and events change
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const edit = page.getByRole("dialog", { name: "Edit endpoint" });
+    await expect(edit.getByLabel("Endpoint URL")).toHaveValue(url);
+    await expect(edit.getByText("(3 of 16)")).toBeVisible();
+    await edit.getByLabel("Endpoint URL").fill("not a url");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit.locator("#webhook-url-error")).toHaveText("Give an http(s) URL");
+    await edit.getByLabel("Endpoint URL").fill(url);
+    await edit.getByLabel("Description").fill("Help center sync (edited)");
+    await edit.getByRole("checkbox", { name: /^article\.deleted/ }).check();
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Endpoint updated").first()).toBeVisible();
+    await expect(edit).toBeHidden();
+    await expect(page.getByRole("list", { name: "Subscribed events" }).getByRole("listitem")).toHaveText(["article.updated", "article.published", "article.deleted", "category.created"]);
+    await expect(page.getByText("Help center sync (edited)")).toBeVisible();
+
     // pause: another published article sends nothing
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await expect(page.getByText("Endpoint paused").first()).toBeVisible();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
-import { WEBHOOK_EVENT_DESCRIPTIONS, type WebhookEventType } from "@/lib/webhooks/event-types";
+import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/event-types";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +23,7 @@ import { sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
 const PER_PAGE = 20;
+const EVENT_ORDER: readonly string[] = WEBHOOK_EVENT_TYPES;
 const STATUSES = [
   { value: undefined, label: "All" },
   { value: "succeeded", label: "Succeeded" },
@@ -56,10 +57,11 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
     if (e instanceof ApiError && e.code === "not_found") notFound();
     throw e;
   }
-  const [log, partner, pendingCount] = await Promise.all([
+  const [log, partner, dueSoon] = await Promise.all([
     listWebhookDeliveries(org.id, id, { page, perPage: PER_PAGE, status }),
     w.partner_id ? db.partner.findFirst({ where: { id: w.partner_id, organizationId: org.id }, select: { id: true, name: true } }) : null,
-    db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } }),
+    // due soon (or claimed: a claim moves nextAttemptAt about a minute ahead); not a retry hours away
+    db.webhookDelivery.count({ where: { endpointId: id, status: "pending", nextAttemptAt: { lte: new Date(Date.now() + 90_000) } } }),
   ]);
   const pages = Math.max(1, Math.ceil(log.total / PER_PAGE));
   const href = (patch: Partial<Search>) => {
@@ -70,7 +72,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-6">
-      <AutoRefresh active={pendingCount > 0} />
+      <AutoRefresh active={dueSoon > 0} />
       <div>
         <Link href="/settings/api/webhooks" className="text-sm text-slate-500 hover:text-slate-700">← Webhooks</Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
@@ -118,7 +120,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
         <dl className="divide-y divide-slate-100">
           <Field label="Events">
             <ul className="flex flex-wrap gap-1" aria-label="Subscribed events">
-              {w.events.map((e) => (
+              {[...w.events].sort((a, b) => EVENT_ORDER.indexOf(a) - EVENT_ORDER.indexOf(b)).map((e) => (
                 <li key={e}><Badge title={WEBHOOK_EVENT_DESCRIPTIONS[e as WebhookEventType]} className="font-mono">{e}</Badge></li>
               ))}
             </ul>
@@ -155,7 +157,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
             </Link>
           ))}
         </div>
-        <DeliveryLog webhookId={w.id} deliveries={log.data} />
+        <DeliveryLog webhookId={w.id} deliveries={log.data} status={status} />
         <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
           <span>{log.total.toLocaleString("en")} deliver{log.total === 1 ? "y" : "ies"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
           <span className="flex gap-3">
