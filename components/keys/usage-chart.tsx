@@ -5,11 +5,11 @@ export type UsagePoint = { label: string; success: number; clientError: number; 
 
 export function UsageChart({ data }: { data: UsagePoint[] }) {
   return (
-    <div className="h-56 w-full" role="img" aria-label="Requests per day, split into successful, client errors and rate limited">
+    <div className="h-56 w-full" role="img" aria-label="Requests over time, split into successful, client errors and rate limited">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} stroke="#64748b" />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} stroke="#64748b" minTickGap={24} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} stroke="#64748b" />
           <Tooltip cursor={{ fill: "#f1f5f9" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
           <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />

@@ -235,3 +235,31 @@ test("when someone else reveals a key, its creator is told by email", async ({ p
   expect(mail).toContain("debugging the sync job");
   expect(mail).not.toContain(secret);
 });
+
+test("the key page shows its usage split by status and its current rate-limit window", async ({ page, request }) => {
+  await signIn(page, fixture().owner);
+  const name = uniq("Usage key");
+  await page.goto("/settings/api");
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("2");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const secret = (await page.getByRole("dialog", { name: "API key created" }).getByTestId("new-secret").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await me(request, secret)).status());
+  expect(statuses).toEqual([200, 200, 429]);
+
+  await openKey(page, name);
+  await expect(page.getByTestId("rate-window")).toContainText("0 of 2 left");
+  // usage is counted in memory and flushed in batches every few seconds
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("3 requests in the last 7 days, by day (UTC).")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("link", { name: "7 days, hourly" }).click();
+  await expect(page.getByText("3 requests in the last 7 days, by hour (UTC).")).toBeVisible();
+  await shot(page, "key-usage");
+});

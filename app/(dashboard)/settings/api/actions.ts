@@ -68,7 +68,9 @@ export async function testKeyAction(secret: string): Promise<TestResult> {
   await requireAdmin();
   if (typeof secret !== "string" || !isWellFormedKey(secret)) return { error: "That is not a Keydesk API key." };
   try {
-    const res = await fetch(new URL("/api/v1/me", env.authUrl), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
+    // the server calls itself directly when it knows its port; AUTH_URL (the public address) otherwise
+    const origin = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : env.authUrl;
+    const res = await fetch(new URL("/api/v1/me", origin), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
     const text = await res.text();
     let body = text;
     try {

@@ -177,7 +177,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-3 py-3 text-slate-600">
                       {k.last_used_at ? <Time value={k.last_used_at} relative /> : <span className="text-slate-400">Never</span>}
-                      {lastIp ? <span className="block font-mono text-xs text-slate-400">{lastIp}</span> : null}
+                      {lastIp ? <span className="block font-mono text-xs text-slate-400">{lastIp.replace(/^::ffff:/, "")}</span> : null}
                     </td>
                     <td className="px-3 py-3 text-slate-600">
                       {status === "deleted" ? <Time value={k.deleted_at} relative /> : k.expires_at ? <Time value={k.expires_at} /> : <span className="text-slate-400">Never</span>}

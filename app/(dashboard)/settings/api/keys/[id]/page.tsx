@@ -28,18 +28,25 @@ export const metadata: Metadata = { title: "API key" };
 
 const DAY = 864e5;
 
-async function usageByDay(keyId: string, days: number): Promise<{ points: UsagePoint[]; total: number }> {
-  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
-  const from = new Date(today - (days - 1) * DAY);
+const HOUR = 36e5;
+
+/** Requests per day (or per hour) over the last `days` days, UTC, split 2xx / 4xx (and 5xx) / 429. */
+async function usageSeries(keyId: string, days: number, by: "day" | "hour"): Promise<{ points: UsagePoint[]; total: number }> {
+  const step = by === "day" ? DAY : HOUR;
+  const now = Date.now();
+  const end = Math.floor(now / step) * step; // start of the current bucket
+  const count = by === "day" ? days : days * 24;
+  const from = new Date(end - (count - 1) * step);
   const rows = await db.keyUsage.findMany({ where: { keyId, hour: { gte: from } }, orderBy: { hour: "asc" } });
-  const buckets = new Map<string, UsagePoint>();
-  for (let i = 0; i < days; i++) {
-    const d = new Date(from.getTime() + i * DAY).toISOString().slice(0, 10);
-    buckets.set(d, { label: d.slice(5), success: 0, clientError: 0, rateLimited: 0 });
+  const buckets = new Map<number, UsagePoint>();
+  for (let i = 0; i < count; i++) {
+    const t = from.getTime() + i * step;
+    const iso = new Date(t).toISOString();
+    buckets.set(t, { label: by === "day" ? iso.slice(5, 10) : `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`, success: 0, clientError: 0, rateLimited: 0 });
   }
   let total = 0;
   for (const r of rows) {
-    const b = buckets.get(r.hour.toISOString().slice(0, 10));
+    const b = buckets.get(Math.floor(r.hour.getTime() / step) * step);
     if (!b) continue;
     b.success += r.success;
     b.clientError += r.clientError + r.serverError;
@@ -58,10 +65,12 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ range?: string }> }) {
+export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ range?: string; by?: string }> }) {
   const m = await requireAdmin();
   const { id } = await params;
-  const range = (await searchParams).range === "30d" ? 30 : 7;
+  const sp = await searchParams;
+  const range = sp.range === "30d" ? 30 : 7;
+  const by = range === 7 && sp.by === "hour" ? "hour" : "day";
   const org = m.organization;
   let row;
   try {
@@ -75,7 +84,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
   const limit = k.rate_limit_per_hour ?? org.defaultRateLimitPerHour;
   const [events, usage, window, confirmed] = await Promise.all([
     db.auditEvent.findMany({ where: { organizationId: org.id, targetId: k.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100 }),
-    usageByDay(k.id, range),
+    usageSeries(k.id, range, by),
     peekRateLimit(k.id, limit),
     hasRecentPasswordConfirmation(m.user.id),
   ]);
@@ -152,7 +161,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                     </p>
                     <p className="mt-1 text-xs text-slate-500">
                       Created <Time value={s.created_at} relative /> · last used {s.last_used_at ? <Time value={s.last_used_at} relative /> : "never"}
-                      {s.last_used_ip ? ` from ${s.last_used_ip}` : ""}
+                      {s.last_used_ip ? ` from ${s.last_used_ip.replace(/^::ffff:/, "")}` : ""}
                       {s.expires_at ? <> · stops <Time value={s.expires_at} relative /></> : null}
                     </p>
                   </div>
@@ -169,12 +178,17 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
       <Card>
         <CardHeader
           title="Usage"
-          description={`${usage.total.toLocaleString("en")} requests in the last ${range} days, by day (UTC).`}
+          description={`${usage.total.toLocaleString("en")} requests in the last ${range} days, by ${by} (UTC).`}
           actions={
             <span className="inline-flex rounded-md bg-slate-100 p-0.5 text-xs">
-              {[7, 30].map((d) => (
-                <Link key={d} href={`?range=${d}d`} aria-current={range === d ? "true" : undefined} className={`rounded px-2.5 py-1 font-medium ${range === d ? "bg-white text-slate-900 shadow-sm" : "text-slate-500"}`}>{d} days</Link>
-              ))}
+              {([["7d", "hour", "7 days, hourly"], ["7d", "day", "7 days"], ["30d", "day", "30 days"]] as const).map(([r, b, label]) => {
+                const active = `${range}d` === r && by === b;
+                return (
+                  <Link key={label} href={`?range=${r}${b === "hour" ? "&by=hour" : ""}`} aria-current={active ? "true" : undefined} className={`rounded px-2.5 py-1 font-medium ${active ? "bg-white text-slate-900 shadow-sm" : "text-slate-500"}`}>
+                    {label}
+                  </Link>
+                );
+              })}
             </span>
           }
         />
