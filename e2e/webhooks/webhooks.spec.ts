@@ -16,6 +16,7 @@ type Arrival = { path: string; headers: Record<string, string>; body: string; ev
 async function startReceiver() {
   const arrivals: Arrival[] = [];
   const secrets: string[] = [];
+  const scripted: { status: number; body: string }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -32,6 +33,12 @@ async function startReceiver() {
         }
       });
       arrivals.push({ path: req.url ?? "/", headers, body, event: JSON.parse(body), verified });
+      const next = scripted.shift();
+      if (next) {
+        res.writeHead(next.status, { "content-type": "text/plain" });
+        res.end(next.body);
+        return;
+      }
       res.writeHead(verified ? 200 : 401, { "content-type": "application/json" });
       res.end(JSON.stringify({ received: verified }));
     });
@@ -43,6 +50,8 @@ async function startReceiver() {
     arrivals,
     /** Only these secrets verify from now on. */
     useSecrets: (...s: string[]) => secrets.splice(0, secrets.length, ...s),
+    /** Answers for the next requests, in order; then the normal verified 200. */
+    failNext: (...r: { status: number; body: string }[]) => scripted.push(...r),
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
 }
@@ -236,6 +245,56 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
     await expect(page.getByText(url)).toHaveCount(0);
   } finally {
     await receiver.close();
+  }
+});
+
+test("a partner's endpoint: the partner in the list; a failed attempt shows its status and response, and the retry succeeds", async ({ page }) => {
+  test.setTimeout(90_000);
+  const receiver = await startReceiver();
+  const { db } = await import("../../lib/db");
+  const { owner, orgs } = fixture();
+  const partner = await db.partner.create({ data: { organizationId: orgs.main.id, name: uniq("Initech"), email: `${uniq("p")}@partners.e2e.keydesk.test`, level: "read" } });
+  try {
+    await signIn(page, owner);
+    await page.goto("/settings/api/webhooks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add endpoint" });
+    const url = receiver.url(`/${uniq("partner-hook")}`);
+    await dialog.getByLabel("Endpoint URL").fill(url);
+    await dialog.getByRole("checkbox", { name: /^article\.published/ }).check();
+    await dialog.getByRole("combobox", { name: /^Partner/ }).selectOption({ label: partner.name });
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+    const added = page.getByRole("dialog", { name: "Endpoint added" });
+    receiver.useSecrets((await added.getByTestId("signing-secret").textContent())!.trim());
+    await added.getByRole("button", { name: "Done" }).click();
+    const row = page.getByTestId("webhooks-table").getByRole("row").filter({ hasText: url });
+    await expect(row.getByRole("cell").nth(2)).toHaveText(partner.name);
+
+    // the first attempt gets a 503: the log shows it pending with the answer; the retry (about 10 s later) succeeds
+    receiver.failNext({ status: 503, body: "down for maintenance" });
+    await row.getByRole("link", { name: url }).click();
+    await expect(page.getByRole("link", { name: partner.name })).toBeVisible();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    const testRow = page.getByTestId("delivery-row").filter({ hasText: "webhook.test" });
+    await expect(testRow.getByTestId("last-status")).toHaveText("503", { timeout: 15_000 });
+    await expect(testRow).toContainText("Pending");
+    await expect(testRow).toContainText("retry");
+    await testRow.getByRole("button", { name: /Show details of webhook\.test/ }).click();
+    const details = page.locator(`#delivery-${await testRow.getAttribute("data-delivery-id")}-details`);
+    await expect(details.getByTestId("attempt")).toContainText("HTTP 503");
+    await expect(details.getByLabel("Response excerpt")).toHaveText("down for maintenance");
+    await shot(page, "webhooks-failed-attempt");
+    // the page refreshes itself while the retry is due; no reload
+    await expect(testRow).toContainText("Succeeded", { timeout: 30_000 });
+    await expect(testRow.getByTestId("attempts")).toHaveText("2");
+    await expect(details.getByTestId("attempt")).toHaveCount(2);
+    expect(receiver.arrivals.filter((a) => a.event.type === "webhook.test").every((a) => a.verified)).toBe(true);
+    expect(receiver.arrivals[0]!.headers["webhook-id"]).toBe(receiver.arrivals[1]!.headers["webhook-id"]);
+    await page.goto("/settings/api/webhooks");
+    await expect(row).toContainText("Succeeded");
+  } finally {
+    await receiver.close();
+    await db.partner.delete({ where: { id: partner.id } }); // its endpoint goes with it (cascade)
   }
 });
 
