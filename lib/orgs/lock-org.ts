@@ -1,5 +1,7 @@
-// Serializes changes to one organization's memberships, so rules that span rows ("at least one
-// owner") hold under concurrency. Call first thing inside the transaction.
+// Serializes changes to one organization, so rules that span rows ("at least one owner") hold under
+// concurrency. Call first thing inside the transaction. On SQLite it also makes the transaction a
+// writer from its first statement: a transaction that reads and then writes gets SQLITE_BUSY at once
+// (no waiting) when another process committed in between, which Prisma reports as a timeout.
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/problem";

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { invalidateOrg } from "@/lib/keys/key-cache";
 import { PLANS } from "@/lib/keys/permissions";
+import { lockOrg } from "@/lib/orgs/lock-org";
 
 /** The organization's plan and API settings; every field optional, unknown fields refused. */
 export const orgSettingsSchema = z
@@ -36,8 +37,10 @@ export async function updateOrgSettings(organizationId: string, input: OrgSettin
   }
   const patch = parsed.data;
   const result = await db.$transaction(async (tx) => {
-    const before = await tx.organization.findUnique({ where: { id: organizationId } });
-    if (!before) throw new ApiError("not_found", "No such organization.");
+    // write lock first: on SQLite a read-then-write transaction fails at once (SQLITE_BUSY) when
+    // another process wrote in between, instead of waiting its turn
+    await lockOrg(tx, organizationId);
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
     const changed = FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
     if (changed.length === 0) return { org: before, changed, forgotten: 0 };
     const org = await tx.organization.update({ where: { id: organizationId }, data: Object.fromEntries(changed.map((f) => [f, patch[f]])) });

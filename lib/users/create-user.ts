@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { isRole, type RoleName } from "@/lib/orgs/change-member-role";
-import { isUniqueViolation } from "@/lib/orgs/lock-org";
+import { isUniqueViolation, lockOrg } from "@/lib/orgs/lock-org";
 import { hashPassword, MIN_PASSWORD_LENGTH, normalizeEmail } from "@/lib/users/password";
 
 export type CreateUserParams = {
@@ -37,8 +37,9 @@ export async function createUser(p: CreateUserParams, actor: Actor) {
   const name = p.name?.trim() || email.split("@")[0]!;
   try {
     return await db.$transaction(async (tx) => {
-      const org = await tx.organization.findUnique({ where: { id: p.organizationId }, select: { id: true } });
-      if (!org) throw new ApiError("not_found", "No such organization.");
+      // write lock first (not_found when the organization does not exist): see lockOrg
+      await lockOrg(tx, p.organizationId);
+      const org = { id: p.organizationId };
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new ApiError("conflict", `A user with email ${email} already exists.`);
       const user = await tx.user.create({ data: { email, name, passwordHash } });
       const membership = await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: p.role } });
