@@ -12,7 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   db: async () => (await import("@/cli/commands/db")).dbCommand,
 };
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [group, sub, ...rest] = argv;
   if (!group) {
     process.stderr.write(`error: a command is required\n\n${USAGE}`);
