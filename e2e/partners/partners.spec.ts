@@ -191,6 +191,16 @@ test("change level: keys beyond the new level are listed, then narrowed on confi
   const list = await (await request.get("/api/v1/partners?per_page=100", { headers: { Authorization: `Bearer ${secret}` } })).json();
   const partner = list.data.find((p: { name: string }) => p.name === name);
   expect(partner.level).toBe("read");
+
+  // rename and change the contact email
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: "Edit partner" });
+  await edit.getByLabel("Partner name").fill(`${name} Ltd`);
+  await edit.getByLabel("Contact email").fill(`new-${email}`);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId("partner-name")).toHaveText(`${name} Ltd`);
+  await expect(page.getByText(`new-${email}`).first()).toBeVisible();
 });
 
 test("an agent gets the 403 page on the partner pages and from the partner server actions called directly", async ({ page, browser }) => {
@@ -229,4 +239,41 @@ test("an agent gets the 403 page on the partner pages and from the partner serve
   await page.goto("/settings/api/partners");
   await expect(page.getByText(name)).toHaveCount(0);
   await agentCtx.close();
+});
+
+test("the add dialog ties errors to its fields, and offers only the levels the plan allows", async ({ page, browser }) => {
+  const { owner, starterOwner, freeOwner } = fixture();
+  await signIn(page, owner);
+  await page.goto("/settings/api/partners");
+  await page.getByRole("button", { name: "Add partner" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add partner" });
+  await dialog.getByLabel("Contact email").fill("not-an-email");
+  await dialog.getByRole("button", { name: "Add partner and send email" }).click();
+  await expect(dialog.getByLabel("Partner name")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.locator("#partner-name-error")).toHaveText("Name cannot be empty");
+  await expect(dialog.locator("#partner-email-error")).toHaveText("Enter a valid email address");
+  await expect(dialog.getByLabel("Contact email")).toHaveValue("not-an-email"); // kept, not reset
+  await shot(page, "partners-add-errors");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  const as = async (user: typeof starterOwner) => {
+    const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const p = await ctx.newPage();
+    await signIn(p, user);
+    await p.goto("/settings/api/partners");
+    return p;
+  };
+  const starter = await as(starterOwner);
+  await starter.getByRole("button", { name: "Add partner" }).click();
+  const sd = starter.getByRole("dialog", { name: "Add partner" });
+  await expect(sd.getByRole("radio", { name: "Read", exact: true })).toBeEnabled();
+  await expect(sd.getByRole("radio", { name: "Write", exact: true })).toBeDisabled();
+  await expect(sd.getByRole("radio", { name: "Read & Write", exact: true })).toBeDisabled();
+  await starter.context().close();
+
+  const free = await as(freeOwner);
+  await expect(free.getByRole("button", { name: "Add partner" })).toBeDisabled();
+  await expect(free.getByText("is on the free plan")).toBeVisible();
+  await free.context().close();
 });

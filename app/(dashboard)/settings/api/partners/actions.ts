@@ -145,6 +145,21 @@ export async function addPartnerKeyAction(_prev: PartnerActionState, fd: FormDat
   }
 }
 
+/** "Edit": the partner's name and contact email (new links go to the new address). */
+export async function updatePartnerDetailsAction(_prev: PartnerActionState, fd: FormData): Promise<PartnerActionState> {
+  const m = await requireAdmin();
+  try {
+    const partnerId = partnerIdFrom(fd);
+    const parsed = updatePartnerSchema.safeParse({ name: fd.get("name") ?? "", email: String(fd.get("email") ?? "").trim() });
+    if (!parsed.success) return { errors: zodErrors(parsed.error) };
+    await updatePartner(m.organization.id, partnerId, { name: parsed.data.name, email: parsed.data.email }, await actorFor(m));
+    refresh(partnerId);
+    return { ok: true, partnerId, message: "Partner updated" };
+  } catch (e) {
+    return fromApiError(e);
+  }
+}
+
 /**
  * "Change level". Without narrow_keys the service refuses (409) when keys exceed the new level;
  * that answer becomes the confirmation listing them, and confirming sends narrow_keys.

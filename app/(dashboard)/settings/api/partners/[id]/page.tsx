@@ -18,6 +18,7 @@ import { describePermissions } from "@/components/keys/describe-permissions";
 import { AddPartnerKeyDialog } from "@/components/partners/add-partner-key-dialog";
 import { ChangeLevelDialog } from "@/components/partners/change-level-dialog";
 import { DeletePartnerDialog } from "@/components/partners/delete-partner-dialog";
+import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { LEVEL_TEXT } from "@/components/partners/level-text";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { MailFailure } from "@/components/partners/mail-failure";
@@ -110,7 +111,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
       ))}
 
       <Card>
-        <CardHeader title="Details" />
+        <CardHeader title="Details" actions={deleted ? null : <EditPartnerDialog partnerId={partner.id} name={partner.name} email={partner.email} />} />
         <dl className="divide-y divide-slate-100">
           <Field label="Contact email">{partner.email}</Field>
           <Field label="Level">
