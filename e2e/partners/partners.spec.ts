@@ -239,6 +239,12 @@ test("an agent gets the 403 page on the partner pages and from the partner serve
   await page.goto("/settings/api/partners");
   await expect(page.getByText(name)).toHaveCount(0);
   await agentCtx.close();
+
+  // an owner opening an unknown partner (or another organization's) gets a 404
+  expect((await page.goto("/settings/api/partners/no-such-partner"))?.status()).toBe(404);
+  const { db } = await import("../../lib/db");
+  const foreign = await db.partner.create({ data: { organizationId: fixture().orgs.second.id, name: unique("Globex partner"), email: "foreign@partners.e2e.keydesk.test", level: "read" } });
+  expect((await page.goto(`/settings/api/partners/${foreign.id}`))?.status()).toBe(404);
 });
 
 test("the add dialog ties errors to its fields, and offers only the levels the plan allows", async ({ page, browser }) => {
