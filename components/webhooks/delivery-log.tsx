@@ -3,16 +3,23 @@
 import { resendDeliveryAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
 import type { SerializedDelivery } from "@/lib/webhooks/serialize-webhook";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Time } from "@/components/ui/time";
+import { formatDateTime, relativeTime, Time } from "@/components/ui/time";
 import { DeliveryStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
 import { DeliveryRow } from "@/components/webhooks/delivery-row";
 import { WebhookActionButton } from "@/components/webhooks/webhook-action-button";
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
 
+/** "retry in 9 s" for the first backoffs (relativeTime says "just now" under a minute), else "in 5 minutes". */
+function RetryAt({ at }: { at: string }) {
+  const secs = Math.round((new Date(at).getTime() - Date.now()) / 1000);
+  const text = secs <= 0 ? "retrying now" : secs < 60 ? `retry in ${secs} s` : `retry ${relativeTime(at)}`;
+  return <time dateTime={at} title={formatDateTime(at)}>{text}</time>;
+}
+
 function Attempts({ d }: { d: SerializedDelivery }) {
   if (d.attempt_log.length === 0) {
-    return <p className="text-sm text-slate-500">Not attempted yet{d.next_attempt_at ? <> · first attempt <Time value={d.next_attempt_at} relative /></> : null}.</p>;
+    return <p className="text-sm text-slate-500">Not attempted yet{d.next_attempt_at ? <> · <RetryAt at={d.next_attempt_at} /></> : null}.</p>;
   }
   return (
     <ol className="space-y-2" aria-label="Attempts">
@@ -76,7 +83,7 @@ export function DeliveryLog({ webhookId, deliveries, status }: { webhookId: stri
                     <td className="px-3 py-2.5">
                       <DeliveryStatusBadge status={d.status} />
                       {d.status === "pending" && d.attempts > 0 && d.next_attempt_at ? (
-                        <span className="mt-0.5 block text-[11px] text-slate-500">retry <Time value={d.next_attempt_at} relative /></span>
+                        <span className="mt-0.5 block text-[11px] text-slate-500"><RetryAt at={d.next_attempt_at} /></span>
                       ) : null}
                     </td>
                     <td className="px-3 py-2.5 text-right text-slate-600 tabular-nums" data-testid="attempts">{d.attempt_log.length}</td>
@@ -105,7 +112,7 @@ export function DeliveryLog({ webhookId, deliveries, status }: { webhookId: stri
                     </div>
                     <div>
                       <h4 className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Payload</h4>
-                      <pre className="max-h-80 overflow-auto rounded-md bg-white p-3 font-mono text-xs text-slate-700 ring-1 ring-slate-200" aria-label="Payload">{JSON.stringify(d.payload, null, 2)}</pre>
+                      <pre className="max-h-80 overflow-auto rounded-md bg-white p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-700 ring-1 ring-slate-200" aria-label="Payload">{JSON.stringify(d.payload, null, 2)}</pre>
                     </div>
                   </div>
                 }

@@ -278,7 +278,7 @@ test("a partner's endpoint: the partner in the list; a failed attempt shows its 
     const testRow = page.getByTestId("delivery-row").filter({ hasText: "webhook.test" });
     await expect(testRow.getByTestId("last-status")).toHaveText("503", { timeout: 15_000 });
     await expect(testRow).toContainText("Pending");
-    await expect(testRow).toContainText("retry");
+    await expect(testRow).toContainText(/retry in \d+ s|retrying now/);
     await testRow.getByRole("button", { name: /Show details of webhook\.test/ }).click();
     const details = page.locator(`#delivery-${await testRow.getAttribute("data-delivery-id")}-details`);
     await expect(details.getByTestId("attempt")).toContainText("HTTP 503");

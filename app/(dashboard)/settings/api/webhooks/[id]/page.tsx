@@ -109,8 +109,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
             Paused{w.paused_reason ? `: ${w.paused_reason}` : ""}. No events are queued for this endpoint while it is paused. Resume it to receive events again; deliveries already waiting then go out in order.
           </p>
         ) : w.failing_since ? (
-          <p role="status" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
-            Deliveries have been failing since <Time value={w.failing_since} />. After 3 days of failures the endpoint is paused and the owners are emailed.
+          <p role="status" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+            Deliveries to this endpoint have been failing since <Time value={w.failing_since} />. Keydesk keeps retrying; if nothing succeeds for 3 days, the endpoint is paused and the owners are emailed.
           </p>
         ) : null}
       </div>
