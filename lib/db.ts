@@ -34,3 +34,11 @@ if (env.provider === "sqlite") {
   void db.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
   void db.$queryRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
 }
+
+/**
+ * A case-insensitive `contains` filter for either provider: ILIKE on PostgreSQL (served by trigram
+ * indexes where the schema has them); SQLite's LIKE already ignores ASCII case.
+ */
+export function containsInsensitive(q: string): { contains: string } {
+  return (env.provider === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q }) as { contains: string };
+}

@@ -1,7 +1,6 @@
 // Articles of one organization. `audience` is what the caller may see: a guest only external,
 // published articles; a key with articles:read everything of its organization.
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { containsInsensitive, db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -14,10 +13,8 @@ export type Audience = "guest" | "member";
 
 const visibleTo = (audience: Audience) => (audience === "guest" ? { visibility: "external" as const, published: true } : {});
 
-/** Case-insensitive containment: ILIKE on PostgreSQL, LIKE (ASCII case-insensitive) on SQLite. */
 function textMatch(q: string) {
-  const contains = env.provider === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q };
-  return { OR: [{ title: contains }, { body: contains }] } as object;
+  return { OR: [{ title: containsInsensitive(q) }, { body: containsInsensitive(q) }] };
 }
 
 export async function listArticles(organizationId: string, audience: Audience, q: ListArticlesQuery) {

@@ -125,6 +125,14 @@ describe("key services", () => {
     expect(audit.metadata).toMatchObject({ before: { name: "old" }, after: { name: "new", rate_limit_per_hour: 5 } });
   });
 
+  it("list searches names ignoring case, on both databases", async () => {
+    const org = await makeOrg();
+    await createKey(org.id, { name: "Deploy Bot", scopes: ["read"] }, alice);
+    await createKey(org.id, { name: "billing sync", scopes: ["read"] }, alice);
+    expect((await listKeys(org.id, { query: "deploy" })).data.map((k) => k.name)).toEqual(["Deploy Bot"]);
+    expect((await listKeys(org.id, { query: "BILLING" })).data.map((k) => k.name)).toEqual(["billing sync"]);
+  });
+
   it("another organization's key id is not found by any service", async () => {
     const org = await makeOrg();
     const other = await makeOrg();

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { containsInsensitive, db } from "@/lib/db";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
 export type ListKeysParams = {
@@ -23,7 +23,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
   const where = {
     organizationId,
     ...(p.status === "deleted" ? { deletedAt: { not: null } } : p.status === "all" ? {} : { deletedAt: null }),
-    ...(p.query ? { name: { contains: p.query } } : {}),
+    ...(p.query ? { name: containsInsensitive(p.query) } : {}),
     ...(p.partnerId ? { partnerId: p.partnerId } : {}),
   };
   const [rows, total] = await Promise.all([

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { DecideForm } from "./decide-form";
 
-export const metadata: Metadata = { title: "Approvals · Keydesk" };
+export const metadata: Metadata = { title: "Approvals" };
 
 // /approvals — pending approvals, decided by any member (the API's GetApprovalNotComplete, in the browser)
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {

@@ -5,7 +5,7 @@ import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { MintDeskTokenForm, RevokeButton } from "./desk-token-form";
 
-export const metadata: Metadata = { title: "Profile · Keydesk" };
+export const metadata: Metadata = { title: "Profile" };
 
 // /profile — who you are here, and your desk tokens (short-lived tokens that act as you)
 export default async function ProfilePage() {

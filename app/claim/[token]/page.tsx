@@ -4,7 +4,7 @@ import { findOpenClaim } from "@/lib/partners/claim-links";
 import { ClaimPanel } from "./claim-panel";
 import { DeadLink } from "./dead-link";
 
-export const metadata: Metadata = { title: "Your API key · Keydesk", robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: "Your API key", robots: { index: false, follow: false } };
 
 // /claim/{token} — a partner's one-time page. Opening it claims nothing (mail scanners prefetch
 // links); the key is made and shown when the partner presses the button. No sign-in.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiReference } from "@/app/docs/api/api-reference";
 
-export const metadata: Metadata = { title: "API reference · Keydesk" };
+export const metadata: Metadata = { title: "API reference" };
 
 // /docs/api — the interactive reference of /api/openapi.json
 export default function ApiDocsPage() {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { errorDocs } from "@/lib/http/error-docs";
 import { problemCodes, type ProblemCode } from "@/lib/http/problem";
 
-export const metadata: Metadata = { title: "Errors · Keydesk API" };
+export const metadata: Metadata = { title: "API errors" };
 
 // /docs/errors — one anchor per problem code, so every problem's `type` resolves to its explanation.
 export default function ErrorsPage() {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { findOpenInvitation } from "@/lib/team/team";
 import { AcceptForm } from "./accept-form";
 
-export const metadata: Metadata = { title: "Join · Keydesk", robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: "Join", robots: { index: false, follow: false } };
 
 // /invite/{token} — the link of an invitation email: set a password and join (once, before it expires)
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
