@@ -27,7 +27,7 @@ export function MailFailure({ partnerId, keyId, to, error, lead }: { partnerId: 
         <div className="min-w-0">
           <p className="font-medium">{lead ?? "The email could not be sent"}</p>
           <p className="mt-0.5 text-red-700">
-            The link for {to} was not delivered{shownError ? <>: <span className="font-mono text-xs break-all">{shownError}</span></> : "."}
+            Sending to {to} failed{shownError ? <>: <span className="font-mono text-xs break-all">{shownError}</span></> : "."} Retry sends a new link; the old one stops working.
           </p>
         </div>
         <form action={run}>

@@ -283,3 +283,37 @@ test("the add dialog ties errors to its fields, and offers only the levels the p
   await expect(free.getByText("is on the free plan")).toBeVisible();
   await free.context().close();
 });
+
+test("a failed send shows on the list and the partner page with the error; Retry sends a new link and voids the old one", async ({ page, browser }) => {
+  const { owner } = fixture();
+  await signIn(page, owner);
+  const name = unique("Umbrella");
+  const email = `${name.toLowerCase()}@partners.e2e.keydesk.test`;
+  const dialog = await addPartner(page, { name, email, level: "Read" });
+  await dialog.getByRole("button", { name: "Add partner and send email" }).click();
+  await expect(dialog).toBeHidden();
+  const [mail1] = await waitForMessages(email, 1);
+  const link1 = onlyLink(mail1!, "claim");
+
+  // the SMTP server of this run never refuses: record the send as failed, as sendClaimEmail does on an error
+  const { db } = await import("../../lib/db");
+  const partner = await db.partner.findFirstOrThrow({ where: { name } });
+  await db.claimToken.updateMany({ where: { partnerId: partner.id, usedAt: null, voidedAt: null }, data: { mailStatus: "failed", mailError: "421 4.7.0 Try again later" } });
+
+  await page.reload();
+  await expect(page.getByTestId("partners-table").getByRole("row").filter({ hasText: name })).toContainText("Email failed");
+  await page.getByTestId("partners-table").getByRole("link", { name }).click();
+  const alert = page.getByRole("alert", { name: "Email not sent" });
+  await expect(alert).toContainText(`Sending to ${email} failed: 421 4.7.0 Try again later`);
+  await expect(page.getByTestId("partner-key-row")).toContainText("Email failed");
+  await shot(page, "partners-mail-failed");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByText(`Email sent to ${email}`).first()).toBeVisible();
+  const mails = await waitForMessages(email, 2);
+  const link2 = onlyLink(mails[1]!, "claim");
+  expect(link2).not.toBe(link1);
+  await deadLinkShown(browser, link1);
+  await page.reload();
+  await expect(page.getByRole("alert", { name: "Email not sent" })).toHaveCount(0);
+  await expect(page.getByTestId("partner-key-row")).toContainText("Link sent");
+});

@@ -107,7 +107,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
       </div>
 
       {failedSends.map((k) => (
-        <MailFailure key={k.id} partnerId={partner.id} keyId={k.id} to={partner.email} error={newestLink.get(k.id)?.mailError ?? null} lead={`The link for “${k.name}” was not sent`} />
+        <MailFailure key={k.id} partnerId={partner.id} keyId={k.id} to={partner.email} error={newestLink.get(k.id)?.mailError ?? null} lead={`The email with the link for “${k.name}” was not sent`} />
       ))}
 
       <Card>
