@@ -14,7 +14,7 @@ import { KeyIcon, LockIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
 import { CreateKeyDialog } from "@/components/keys/create-key-dialog";
 import { describePermissions } from "@/components/keys/describe-permissions";
-import { KeyActionButton } from "@/components/keys/key-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { KeyStatus } from "@/components/keys/key-status";
 import { KeysToolbar } from "@/components/keys/keys-toolbar";
 import { createKeyAction, restoreKeyAction, testKeyAction } from "./actions";
@@ -135,7 +135,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       {justDeleted ? (
         <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-amber-50 px-5 py-2.5 text-sm text-amber-900">
           <span>“{justDeleted.name}” was deleted and no longer works. You can restore it for 30 days.</span>
-          <KeyActionButton action={restoreKeyAction} fields={{ keyId: justDeleted.id }} label="Undo" pendingLabel="Restoring…" />
+          <ActionButton action={restoreKeyAction} fields={{ keyId: justDeleted.id }} label="Undo" pendingLabel="Restoring…" />
         </div>
       ) : null}
       {keys.length === 0 ? (
@@ -184,7 +184,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                     </td>
                     <td className="px-5 py-3">
                       {status === "deleted" ? (
-                        <KeyActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${k.name}`} />
+                        <ActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${k.name}`} />
                       ) : (
                         <KeyStatus k={k} />
                       )}

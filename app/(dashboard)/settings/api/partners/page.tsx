@@ -12,7 +12,7 @@ import { LockIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
 import { AddPartnerDialog } from "@/components/partners/add-partner-dialog";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
-import { PartnerActionButton } from "@/components/partners/partner-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { restorePartnerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Partners" };
@@ -86,7 +86,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           <span>
             “{justDeleted.name}” was deleted with its {justDeleted.key_count} key{justDeleted.key_count === 1 ? "" : "s"}, which stopped working. You can restore them for 30 days.
           </span>
-          <PartnerActionButton action={restorePartnerAction} fields={{ partnerId: justDeleted.id }} label="Undo" pendingLabel="Restoring…" ariaLabel={`Undo: restore ${justDeleted.name}`} />
+          <ActionButton action={restorePartnerAction} fields={{ partnerId: justDeleted.id }} label="Undo" pendingLabel="Restoring…" ariaLabel={`Undo: restore ${justDeleted.name}`} />
         </div>
       ) : null}
       {partners.length === 0 ? (
@@ -125,7 +125,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="px-5 py-3">
                     {status === "deleted" ? (
-                      <PartnerActionButton action={restorePartnerAction} fields={{ partnerId: p.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${p.name}`} />
+                      <ActionButton action={restorePartnerAction} fields={{ partnerId: p.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${p.name}`} />
                     ) : (
                       <span className="inline-flex flex-wrap gap-1">
                         <PartnerStatusBadge status={p.status} />

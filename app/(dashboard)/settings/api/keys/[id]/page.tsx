@@ -17,7 +17,7 @@ import { Time } from "@/components/ui/time";
 import { AuditTable } from "@/components/audit/audit-table";
 import { DeleteKeyDialog } from "@/components/keys/delete-key-dialog";
 import { EditKeyDialog } from "@/components/keys/edit-key-dialog";
-import { KeyActionButton } from "@/components/keys/key-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { KeyStatus } from "@/components/keys/key-status";
 import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
@@ -104,7 +104,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
           </div>
           <div className="flex flex-wrap gap-2">
             {deleted ? (
-              <KeyActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" variant="primary" />
+              <ActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" variant="primary" />
             ) : (
               <>
                 <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} />
@@ -166,7 +166,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                     </p>
                   </div>
                   {k.secrets.length > 1 && i < k.secrets.length - 1 && !deleted ? (
-                    <KeyActionButton action={retireSecretAction} fields={{ keyId: k.id, secretId: s.id }} label="Retire" pendingLabel="Retiring…" variant="danger" ariaLabel="Retire the old secret" />
+                    <ActionButton action={retireSecretAction} fields={{ keyId: k.id, secretId: s.id }} label="Retire" pendingLabel="Retiring…" variant="danger" ariaLabel="Retire the old secret" />
                   ) : null}
                 </li>
               ))}

@@ -22,7 +22,7 @@ import { EditPartnerDialog } from "@/components/partners/edit-partner-dialog";
 import { LEVEL_TEXT } from "@/components/partners/level-text";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { MailFailure } from "@/components/partners/mail-failure";
-import { PartnerActionButton } from "@/components/partners/partner-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { ResendLinkDialog } from "@/components/partners/resend-link-dialog";
 import { restorePartnerAction } from "../actions";
 
@@ -96,7 +96,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
             </div>
           </div>
           {deleted ? (
-            <PartnerActionButton action={restorePartnerAction} fields={{ partnerId: partner.id }} label="Restore partner" pendingLabel="Restoring…" variant="primary" />
+            <ActionButton action={restorePartnerAction} fields={{ partnerId: partner.id }} label="Restore partner" pendingLabel="Restoring…" variant="primary" />
           ) : null}
         </div>
         {deleted ? (

@@ -1,11 +1,12 @@
 "use client";
-// A one-click partner action (restore) with its result as a toast or an inline error.
+// A one-click server action (restore, retire a secret, ...) with its result as a toast or an inline error.
 import { useActionState } from "react";
-import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 
-export function PartnerActionButton({
+type ActionResult = { ok?: boolean; message?: string };
+
+export function ActionButton<S extends ActionResult>({
   action,
   fields,
   label,
@@ -13,7 +14,7 @@ export function PartnerActionButton({
   variant = "secondary",
   ariaLabel,
 }: {
-  action: (prev: PartnerActionState, fd: FormData) => Promise<PartnerActionState>;
+  action: (prev: S, fd: FormData) => Promise<S>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
@@ -22,8 +23,8 @@ export function PartnerActionButton({
 }) {
   const toast = useToast();
   // toast from here, not an effect: a restored row can leave the list in the same render
-  const [state, run, pending] = useActionState(async (prev: PartnerActionState, fd: FormData) => {
-    const next = await action(prev, fd);
+  const [state, run, pending] = useActionState<ActionResult, FormData>(async (prev, fd) => {
+    const next = await action(prev as S, fd);
     if (next.ok && next.message) toast(next.message);
     return next;
   }, {});
