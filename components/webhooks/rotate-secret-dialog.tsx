@@ -9,7 +9,7 @@ import { formatDateTime } from "@/components/ui/time";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 
 /** "Rotate secret": a new signing secret, shown once; the current one keeps signing for 24 hours. */
-export function RotateSecretDialog({ webhookId }: { webhookId: string }) {
+export function RotateSecretDialog({ webhookId, overlapUntil }: { webhookId: string; overlapUntil?: string | null }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -25,12 +25,12 @@ export function RotateSecretDialog({ webhookId }: { webhookId: string }) {
       <DialogTrigger asChild>
         <Button variant="secondary">Rotate secret</Button>
       </DialogTrigger>
-      {open ? <RotateForm key={generation} webhookId={webhookId} /> : null}
+      {open ? <RotateForm key={generation} webhookId={webhookId} overlapUntil={overlapUntil} /> : null}
     </Dialog>
   );
 }
 
-function RotateForm({ webhookId }: { webhookId: string }) {
+function RotateForm({ webhookId, overlapUntil }: { webhookId: string; overlapUntil?: string | null }) {
   const [state, action, pending] = useActionState<WebhookSecretState, FormData>(rotateWebhookSecretAction, {});
   if (state.ok && state.secret) {
     const until = state.webhook?.previous_secret_expires_at;
@@ -57,6 +57,11 @@ function RotateForm({ webhookId }: { webhookId: string }) {
           The current secret keeps signing for <strong className="font-medium text-slate-900">24 hours</strong>: during that time every delivery carries a signature
           with each secret, so your receiver verifies with either one. Switch your receiver to the new secret within the 24 hours.
         </p>
+        {overlapUntil ? (
+          <p role="note" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+            The last rotation is still in its overlap (until {formatDateTime(overlapUntil)}). Rotating again stops the secret before the current one at once.
+          </p>
+        ) : null}
         <DialogFooter>
           <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
           <Button type="submit" disabled={pending}>{pending ? "Rotating…" : "Rotate secret"}</Button>

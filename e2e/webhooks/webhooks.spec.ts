@@ -240,6 +240,10 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
     await expect.poll(() => receiver.arrivals.filter((a) => a.event.type === "webhook.test").length, { timeout: 15_000 }).toBe(2);
     const test2 = receiver.arrivals.filter((a) => a.event.type === "webhook.test")[1]!;
     for (const s of [secret, secret2]) expect(() => new Webhook(s).verify(test2.body, test2.headers)).not.toThrow();
+    // rotating again during the overlap says the oldest secret stops at once
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    await expect(page.getByRole("dialog", { name: "Rotate signing secret" }).getByRole("note")).toContainText("Rotating again stops the secret before the current one at once");
+    await page.getByRole("dialog", { name: "Rotate signing secret" }).getByRole("button", { name: "Cancel" }).click();
 
     // delete: the confirmation names the URL
     await page.getByRole("button", { name: "Delete", exact: true }).click();

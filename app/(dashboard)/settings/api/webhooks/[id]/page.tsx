@@ -100,7 +100,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
               label={w.enabled ? "Pause" : "Resume"}
               pendingLabel={w.enabled ? "Pausing…" : "Resuming…"}
             />
-            <RotateSecretDialog webhookId={w.id} />
+            <RotateSecretDialog webhookId={w.id} overlapUntil={w.previous_secret_expires_at} />
             <DeleteWebhookDialog webhookId={w.id} url={w.url} />
           </div>
         </div>
