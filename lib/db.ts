@@ -13,7 +13,24 @@ const omit = { apiKeySecret: { hash: true, ciphertext: true }, user: { passwordH
 
 function sqliteClient(url: string) {
   const adapter = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
+  // Transactions BEGIN IMMEDIATE: one that reads and then writes holds the write lock from the
+  // start, so a writer in another process (the CLI, a second instance) waits on busy_timeout
+  // instead of failing with SQLITE_BUSY when the reader tries to upgrade. Within one process the
+  // adapter runs one transaction at a time anyway, so this costs nothing there.
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const conn = await connect();
+    const client = (conn as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return conn;
+  };
   return new SqliteClient({ adapter, omit });
+}
+
+/** A separate client (tests use two to stand for two processes on one SQLite file). */
+export function createDbClient(url: string): Db {
+  return createClient(url);
 }
 
 export type Db = ReturnType<typeof sqliteClient>;
