@@ -12,14 +12,20 @@ export function ActionButton<S extends ActionResult>({
   label,
   pendingLabel,
   variant = "secondary",
+  size = "sm",
   ariaLabel,
+  disabled,
+  describedBy,
 }: {
   action: (prev: S, fd: FormData) => Promise<S>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
   variant?: ButtonProps["variant"];
+  size?: ButtonProps["size"];
   ariaLabel?: string;
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   const toast = useToast();
   // toast from here, not an effect: a restored row can leave the list in the same render
@@ -31,10 +37,10 @@ export function ActionButton<S extends ActionResult>({
   return (
     <form action={run} className="inline-flex flex-col items-end">
       {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>
+      <Button type="submit" size={size} variant={variant} disabled={pending || disabled} aria-label={ariaLabel} aria-describedby={describedBy}>
         {pending ? pendingLabel : label}
       </Button>
-      {state.message && !state.ok ? <span role="alert" aria-label={`${label} error`} className="mt-1 text-xs text-red-600">{state.message}</span> : null}
+      {state.message && !state.ok ? <span role="alert" aria-label={`${label} error`} className="mt-1 max-w-xs text-right text-xs text-red-600">{state.message}</span> : null}
     </form>
   );
 }

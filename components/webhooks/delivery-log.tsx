@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, relativeTime, Time } from "@/components/ui/time";
 import { DeliveryStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
 import { DeliveryRow } from "@/components/webhooks/delivery-row";
-import { WebhookActionButton } from "@/components/webhooks/webhook-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
 
@@ -95,7 +95,7 @@ export function DeliveryLog({ webhookId, deliveries, status }: { webhookId: stri
                   </>
                 }
                 actions={
-                  <WebhookActionButton
+                  <ActionButton
                     action={resendDeliveryAction}
                     fields={{ webhookId, deliveryId: d.id }}
                     label="Resend"

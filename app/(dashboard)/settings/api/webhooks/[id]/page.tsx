@@ -17,7 +17,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EditWebhookDialog } from "@/components/webhooks/edit-webhook-dialog";
 import { RotateSecretDialog } from "@/components/webhooks/rotate-secret-dialog";
 import { EndpointStatusBadge } from "@/components/webhooks/webhook-badges";
-import { WebhookActionButton } from "@/components/webhooks/webhook-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
@@ -84,7 +84,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
             </div>
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            <WebhookActionButton
+            <ActionButton
+              size="md"
               action={sendTestWebhookAction}
               fields={{ webhookId: w.id }}
               label="Send test event"
@@ -94,7 +95,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
               describedBy={w.enabled ? undefined : "paused-note"}
             />
             <EditWebhookDialog webhook={{ id: w.id, url: w.url, description: w.description, events: w.events }} />
-            <WebhookActionButton
+            <ActionButton
+              size="md"
               action={setWebhookEnabledAction}
               fields={{ webhookId: w.id, enabled: w.enabled ? "false" : "true" }}
               label={w.enabled ? "Pause" : "Resume"}
