@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Input } from "@/components/ui/input";
+import { ALL_PERMISSIONS } from "@/lib/keys/permissions";
 
 const selectClass = "h-9 rounded-md border-0 bg-white px-2.5 text-sm text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
@@ -31,12 +32,18 @@ export function KeysToolbar() {
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-5 py-3">
       <div className="w-full max-w-xs"><Input type="search" aria-label="Search keys by name" placeholder="Search by name…" value={q} onChange={(e) => setQ(e.target.value)} /></div>
-      <select aria-label="Permission" className={selectClass} value={params.get("perm") ?? ""} onChange={(e) => set({ perm: e.target.value || null })}>
-        <option value="">Any permission</option>
+      <select aria-label="Preset" className={selectClass} value={params.get("perm") ?? ""} onChange={(e) => set({ perm: e.target.value || null })}>
+        <option value="">Any preset</option>
         <option value="read">Read preset</option>
         <option value="write">Write preset</option>
         <option value="admin">Admin preset</option>
         <option value="custom">Fine-grained</option>
+      </select>
+      <select aria-label="Holds permission" className={selectClass} value={params.get("holds") ?? ""} onChange={(e) => set({ holds: e.target.value || null })}>
+        <option value="">Holds any permission</option>
+        {ALL_PERMISSIONS.map((p) => (
+          <option key={p} value={p}>Holds {p}</option>
+        ))}
       </select>
       <select aria-label="Sort" className={selectClass} value={params.get("sort") ?? "created_desc"} onChange={(e) => set({ sort: e.target.value === "created_desc" ? null : e.target.value })}>
         <option value="created_desc">Newest first</option>

@@ -263,3 +263,21 @@ test("the key page shows its usage split by status and its current rate-limit wi
   await expect(page.getByText("3 requests in the last 7 days, by hour (UTC).")).toBeVisible();
   await shot(page, "key-usage");
 });
+
+test("the list searches by name ignoring case and filters by preset and by a held permission", async ({ page }) => {
+  const { owner } = fixture();
+  const tag = `flt${Date.now()}`;
+  await signIn(page, owner);
+  await createKeyInUi(page, { name: `${tag} Reader`, preset: "Read" });
+  await createKeyInUi(page, { name: `${tag} Writer`, preset: "Write" });
+  await page.goto(`/settings/api?q=${tag.toUpperCase()}`);
+  const table = page.getByTestId("keys-table");
+  await expect(table.getByRole("link", { name: new RegExp(tag) })).toHaveCount(2);
+  await page.getByLabel("Holds permission").selectOption("articles:write");
+  await expect(table.getByRole("link", { name: `${tag} Writer`, exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: `${tag} Reader`, exact: true })).toHaveCount(0);
+  await page.getByLabel("Holds permission").selectOption("");
+  await page.getByLabel("Preset").selectOption("read");
+  await expect(table.getByRole("link", { name: `${tag} Reader`, exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: `${tag} Writer`, exact: true })).toHaveCount(0);
+});

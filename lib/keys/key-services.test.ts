@@ -133,6 +133,22 @@ describe("key services", () => {
     expect((await listKeys(org.id, { query: "BILLING" })).data.map((k) => k.name)).toEqual(["billing sync"]);
   });
 
+  it("list filters by preset and by a held permission (write counts for read)", async () => {
+    const org = await makeOrg();
+    const other = await makeOrg();
+    await createKey(other.id, { name: "theirs", scopes: ["admin"] }, alice);
+    await createKey(org.id, { name: "reader", scopes: ["read"] }, alice);
+    await createKey(org.id, { name: "writer", scopes: ["write"] }, alice);
+    await createKey(org.id, { name: "usage only", permissions: ["usage:read"] }, alice);
+    const names = async (p: Parameters<typeof listKeys>[1]) => (await listKeys(org.id, { ...p, sort: "name_asc" })).data.map((k) => k.name);
+    expect(await names({ permission: "articles:write" })).toEqual(["writer"]);
+    expect(await names({ permission: "articles:read" })).toEqual(["reader", "writer"]);
+    expect(await names({ permission: "usage:read" })).toEqual(["usage only"]);
+    expect(await names({ permission: "keys:write" })).toEqual([]);
+    expect(await names({ preset: "custom" })).toEqual(["usage only"]);
+    expect(await names({ preset: "read" })).toEqual(["reader"]);
+  });
+
   it("another organization's key id is not found by any service", async () => {
     const org = await makeOrg();
     const other = await makeOrg();

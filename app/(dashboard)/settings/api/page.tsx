@@ -4,9 +4,9 @@ import { Suspense } from "react";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import { maskKey } from "@/lib/keys/key-format";
-import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { KEY_SORTS, listKeys } from "@/lib/keys/list-keys";
+import { permissionSchema } from "@/lib/keys/permissions";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,14 +22,8 @@ import { createKeyAction, restoreKeyAction, testKeyAction } from "./actions";
 export const metadata: Metadata = { title: "API keys" };
 
 const PER_PAGE = 25;
-const SORTS = {
-  created_desc: [{ createdAt: "desc" }, { id: "desc" }],
-  created_asc: [{ createdAt: "asc" }, { id: "asc" }],
-  name_asc: [{ name: "asc" }, { id: "asc" }],
-  last_used_desc: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-} as const;
 
-type Search = { status?: string; q?: string; perm?: string; sort?: string; page?: string; deleted?: string };
+type Search = { status?: string; q?: string; perm?: string; holds?: string; sort?: string; page?: string; deleted?: string };
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const m = await requireAdmin();
@@ -49,23 +43,15 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   }
 
   const status = sp.status === "deleted" ? "deleted" : "active";
-  const sort = (sp.sort && sp.sort in SORTS ? sp.sort : "created_desc") as keyof typeof SORTS;
+  const sort = (sp.sort && sp.sort in KEY_SORTS ? sp.sort : "created_desc") as keyof typeof KEY_SORTS;
   const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
   const q = sp.q?.trim().slice(0, 100) || undefined;
-  const perm = ["read", "write", "admin", "custom"].includes(sp.perm ?? "") ? sp.perm : undefined;
-  // indexed on (organizationId, deletedAt, createdAt) and (organizationId, name): fast with 10,000 keys
-  const where = {
-    organizationId: org.id,
-    deletedAt: status === "deleted" ? { not: null, gt: new Date(Date.now() - RESTORE_WINDOW_MS) } : null,
-    ...(q ? { name: { contains: q } } : {}),
-    ...(perm ? { preset: perm === "custom" ? null : perm } : {}),
-  };
-  const [rows, total, anyKeys] = await Promise.all([
-    db.apiKey.findMany({ where, include: keyInclude, orderBy: [...SORTS[sort]], skip: (page - 1) * PER_PAGE, take: PER_PAGE }),
-    db.apiKey.count({ where }),
+  const preset = ["read", "write", "admin", "custom"].includes(sp.perm ?? "") ? (sp.perm as "read" | "write" | "admin" | "custom") : undefined;
+  const holds = permissionSchema.safeParse(sp.holds).data;
+  const [{ data: keys, total }, anyKeys] = await Promise.all([
+    listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE }),
     db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
   ]);
-  const keys = rows.map(serializeKey);
   const partnerIds = [...new Set(keys.map((k) => k.partner_id).filter((id): id is string => Boolean(id)))];
   const partners = new Map(
     partnerIds.length ? (await db.partner.findMany({ where: { id: { in: partnerIds }, organizationId: org.id }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]) : [],
@@ -89,7 +75,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     />
   );
 
-  if (anyKeys === 0 && status === "active" && !q && !perm) {
+  if (anyKeys === 0 && status === "active" && !q && !preset && !holds) {
     const hasDeleted = await db.apiKey.count({ where: { organizationId: org.id, deletedAt: { not: null } }, take: 1 });
     return (
       <Card>
