@@ -274,10 +274,13 @@ test("the list searches by name ignoring case and filters by preset and by a hel
   const table = page.getByTestId("keys-table");
   await expect(table.getByRole("link", { name: new RegExp(tag) })).toHaveCount(2);
   await page.getByLabel("Holds permission").selectOption("articles:write");
+  await expect(page).toHaveURL(/holds=articles%3Awrite/);
   await expect(table.getByRole("link", { name: `${tag} Writer`, exact: true })).toBeVisible();
   await expect(table.getByRole("link", { name: `${tag} Reader`, exact: true })).toHaveCount(0);
   await page.getByLabel("Holds permission").selectOption("");
+  await expect(page).not.toHaveURL(/holds=/);
   await page.getByLabel("Preset").selectOption("read");
+  await expect(page).toHaveURL(/perm=read/);
   await expect(table.getByRole("link", { name: `${tag} Reader`, exact: true })).toBeVisible();
   await expect(table.getByRole("link", { name: `${tag} Writer`, exact: true })).toHaveCount(0);
 });

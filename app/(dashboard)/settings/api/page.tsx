@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { maskKey } from "@/lib/keys/key-format";
 import { KEY_SORTS, listKeys } from "@/lib/keys/list-keys";
 import { permissionSchema } from "@/lib/keys/permissions";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -182,13 +183,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
-      <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
-        <span>{total.toLocaleString("en")} key{total === 1 ? "" : "s"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
-        <span className="flex gap-3">
-          {page > 1 ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page - 1) })}>Previous</Link> : null}
-          {page < pages ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page + 1) })}>Next</Link> : null}
-        </span>
-      </div>
+      <Pager total={total} noun="key" page={page} pages={pages} hrefFor={(n) => href({ page: String(n) })} />
     </Card>
   );
 }

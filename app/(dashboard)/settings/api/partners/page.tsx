@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import { listPartners } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -139,13 +140,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
-        <span>{list.total.toLocaleString("en")} partner{list.total === 1 ? "" : "s"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
-        <span className="flex gap-3">
-          {page > 1 ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page - 1) })}>Previous</Link> : null}
-          {page < pages ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page + 1) })}>Next</Link> : null}
-        </span>
-      </div>
+      <Pager total={list.total} noun="partner" page={page} pages={pages} hrefFor={(n) => href({ page: String(n) })} />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listPartners } from "@/lib/partners/partners";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
@@ -112,13 +113,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
-        <span>{list.total.toLocaleString("en")} endpoint{list.total === 1 ? "" : "s"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
-        <span className="flex gap-3">
-          {page > 1 ? <Link className="text-brand-600 hover:underline" href={`?page=${page - 1}`}>Previous</Link> : null}
-          {page < pages ? <Link className="text-brand-600 hover:underline" href={`?page=${page + 1}`}>Next</Link> : null}
-        </span>
-      </div>
+      <Pager total={list.total} noun="endpoint" page={page} pages={pages} hrefFor={(n) => `?page=${n}`} />
     </Card>
   );
 }

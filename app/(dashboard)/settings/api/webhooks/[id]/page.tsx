@@ -8,6 +8,7 @@ import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType 
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Time } from "@/components/ui/time";
@@ -160,13 +161,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
           ))}
         </div>
         <DeliveryLog webhookId={w.id} deliveries={log.data} status={status} />
-        <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-xs text-slate-500">
-          <span>{log.total.toLocaleString("en")} deliver{log.total === 1 ? "y" : "ies"}{pages > 1 ? ` · page ${page} of ${pages}` : ""}</span>
-          <span className="flex gap-3">
-            {page > 1 ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page - 1) })}>Previous</Link> : null}
-            {page < pages ? <Link className="text-brand-600 hover:underline" href={href({ page: String(page + 1) })}>Next</Link> : null}
-          </span>
-        </div>
+        <Pager total={log.total} noun="delivery" plural="deliveries" page={page} pages={pages} hrefFor={(n) => href({ page: String(n) })} />
       </Card>
     </div>
   );
