@@ -5,7 +5,7 @@ import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
 import { newSecret } from "@/lib/keys/new-secret";
-import { planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
+import { permissionsIndexFor, planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
 export type CreateKeyParams = {
@@ -45,6 +45,7 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
       partnerId: params.partnerId ?? null,
       name: params.name?.trim() || defaultKeyName(),
       permissions,
+      permissionsIndex: permissionsIndexFor(permissions),
       preset,
       expiresAt: params.expiresAt ?? null,
       rateLimitPerHour: params.rateLimitPerHour ?? null,

@@ -1,5 +1,4 @@
 import { containsInsensitive, db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import type { Permission, Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
@@ -24,26 +23,11 @@ export const KEY_SORTS = {
   last_used_desc: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
 } as const;
 
-/** Ids of the organization's keys holding any of these permissions (JSON arrays differ by provider). */
-async function idsHolding(organizationId: string, perms: string[]): Promise<string[]> {
-  if (env.provider === "postgresql") {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT "id" FROM "ApiKey" WHERE "organizationId" = $1 AND "permissions" ?| $2::text[]`, organizationId, perms);
-    return rows.map((r) => r.id);
-  }
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "ApiKey" WHERE "organizationId" = ? AND EXISTS (SELECT 1 FROM json_each("ApiKey"."permissions") WHERE value IN (${perms.map(() => "?").join(",")}))`,
-    organizationId, ...perms);
-  return rows.map((r) => r.id);
-}
-
 /** The organization's keys, filtered, sorted and paginated (the dashboard and GET /api/v1/keys). */
 export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
   const page = p.page ?? 1;
   const perPage = p.perPage ?? 25;
-  const holders = p.permission
-    ? await idsHolding(organizationId, p.permission.endsWith(":read") ? [p.permission, p.permission.replace(/:read$/, ":write")] : [p.permission])
-    : null;
+  const holding = p.permission ? (p.permission.endsWith(":read") ? [p.permission, p.permission.replace(/:read$/, ":write")] : [p.permission]) : null;
   const where = {
     organizationId,
     // deleted keys are listed while they can still be restored
@@ -51,7 +35,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
     ...(p.query ? { name: containsInsensitive(p.query) } : {}),
     ...(p.partnerId ? { partnerId: p.partnerId } : {}),
     ...(p.preset ? { preset: p.preset === "custom" ? null : p.preset } : {}),
-    ...(holders ? { id: { in: holders } } : {}),
+    ...(holding ? { OR: holding.map((perm) => ({ permissionsIndex: { contains: `|${perm}|` } })) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.apiKey.findMany({ where, include: keyInclude, orderBy: [...KEY_SORTS[p.sort ?? "created_desc"]], skip: (page - 1) * perPage, take: perPage }),

@@ -76,3 +76,8 @@ export function permissionsForPlan(plan: PlanName): Permission[] {
   if (plan === "starter") return ALL_PERMISSIONS.filter((p) => p.endsWith(":read"));
   return [];
 }
+
+/** The permission list as "|a|b|" text (ApiKey.permissionsIndex), for "holds permission" filters. */
+export function permissionsIndexFor(perms: readonly string[]): string {
+  return perms.length ? `|${perms.join("|")}|` : "";
+}

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/http/problem";
 import { assertPlanAllows } from "@/lib/keys/create-key";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
-import { resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
+import { permissionsIndexFor, resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { withinLevel } from "@/lib/partners/partner-levels";
 
@@ -35,6 +35,7 @@ export async function updateKey(organizationId: string, id: string, p: UpdateKey
         }
       }
       data.permissions = r.permissions;
+      data.permissionsIndex = permissionsIndexFor(r.permissions);
       data.preset = r.preset;
     }
     if (p.expiresAt !== undefined) data.expiresAt = p.expiresAt;

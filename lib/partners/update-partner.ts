@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { invalidateKey } from "@/lib/keys/key-cache";
-import { presetFor, type Permission } from "@/lib/keys/permissions";
+import { permissionsIndexFor, presetFor, type Permission } from "@/lib/keys/permissions";
 import { narrowToLevel, withinLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
 import { normalizeEmail } from "@/lib/users/password";
@@ -31,7 +31,7 @@ export async function updatePartner(organizationId: string, partnerId: string, p
         throw new ApiError("conflict", `Changing the level narrows ${affected.length} key(s). Confirm with narrow_keys: true.`, { keys_to_narrow: affected });
       }
       for (const k of affected) {
-        await tx.apiKey.update({ where: { id: k.id }, data: { permissions: k.narrowed_to, preset: presetFor(k.narrowed_to as Permission[]) } });
+        await tx.apiKey.update({ where: { id: k.id }, data: { permissions: k.narrowed_to, permissionsIndex: permissionsIndexFor(k.narrowed_to), preset: presetFor(k.narrowed_to as Permission[]) } });
         narrowed.push(k.id);
       }
     }
