@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger, DialogClose } from "@/components/ui/dialog";
 import { PlusIcon } from "@/components/ui/icons";
-import { FieldError } from "@/components/ui/input";
+import { FieldError, FormAlert } from "@/components/ui/input";
 import { PermissionPicker } from "@/components/keys/permission-picker";
 import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
@@ -71,9 +71,7 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
   return (
     <DialogContent title="Create API key" description="The key can call the Keydesk API with the permissions you choose.">
       <ActionForm action={action} className="space-y-5" noValidate>
-        {state.message ? (
-          <p role="alert" aria-label="Create key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Create key error" message={state.message} />
         <NameField defaultValue={defaultName} errors={state.errors} />
         <div>
           <PermissionPicker plan={plan} errorId="key-access-error" invalid={Boolean(state.errors?.access)} />

@@ -4,6 +4,7 @@ import { deleteKeyAction } from "@/app/(dashboard)/settings/api/actions";
 import type { ActionState } from "@/app/(dashboard)/settings/api/form-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/input";
 
 export function DeleteKeyDialog({ keyId, keyName }: { keyId: string; keyName: string }) {
   const [open, setOpen] = useState(false);
@@ -16,7 +17,7 @@ export function DeleteKeyDialog({ keyId, keyName }: { keyId: string; keyName: st
       <DialogContent title={`Delete “${keyName}”?`} description="The key stops working immediately. You can restore it from Recently deleted for 30 days; after that it is gone for good.">
         <form action={action}>
           <input type="hidden" name="keyId" value={keyId} />
-          {state.message ? <p role="alert" aria-label="Delete error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <FormAlert label="Delete error" message={state.message} />
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : "Delete key"}</Button>

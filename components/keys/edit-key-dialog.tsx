@@ -7,7 +7,7 @@ import type { ActionState } from "@/app/(dashboard)/settings/api/form-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/input";
+import { FieldError, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { PermissionPicker } from "@/components/keys/permission-picker";
 import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
@@ -39,9 +39,7 @@ function EditForm({ k, plan, orgDefaultRateLimit, onDone }: { k: SerializedKey; 
     <DialogContent title="Edit API key" description="Changes apply to the key's next request. Each change is recorded in the history.">
       <ActionForm action={action} className="space-y-5" noValidate>
         <input type="hidden" name="keyId" value={k.id} />
-        {state.message && !state.ok ? (
-          <p role="alert" aria-label="Edit key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Edit key error" message={state.ok ? undefined : state.message} />
         <NameField defaultValue={k.name} errors={state.errors} />
         <div>
           <PermissionPicker plan={plan} initialPreset={k.preset} initialPermissions={k.permissions} errorId="key-access-error" invalid={Boolean(state.errors?.access)} />

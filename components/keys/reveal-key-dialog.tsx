@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError, Input, Label, FormAlert } from "@/components/ui/input";
 
 /** "View API key": password (unless confirmed in the last 10 minutes) and an optional reason. */
 export function RevealKeyDialog({ keyId, keyName, needsPassword }: { keyId: string; keyName: string; needsPassword: boolean }) {
@@ -44,9 +44,7 @@ function RevealForm({ keyId, keyName, needsPassword }: { keyId: string; keyName:
     <DialogContent title="View API key" description="Viewing a secret is recorded in the history with your name, IP address and reason. The key's creator is told by email.">
       <ActionForm action={action} className="space-y-5" noValidate>
         <input type="hidden" name="keyId" value={keyId} />
-        {state.message ? (
-          <p role="alert" aria-label="Reveal error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Reveal error" message={state.message} />
         {askPassword ? (
           <div>
             <Label htmlFor="reveal-password">Confirm your password</Label>

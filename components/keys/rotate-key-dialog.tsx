@@ -5,7 +5,7 @@ import type { SecretState } from "@/app/(dashboard)/settings/api/form-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/input";
+import { FieldError, FormAlert } from "@/components/ui/input";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
 
 const CHOICES = [
@@ -51,9 +51,7 @@ function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string
       ) : (
         <ActionForm action={action} noValidate>
           <input type="hidden" name="keyId" value={keyId} />
-          {state.message ? (
-            <p role="alert" aria-label="Rotate error" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-          ) : null}
+          <FormAlert label="Rotate error" message={state.message} className="mb-4" />
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">The old secret stops working</legend>
             <div className="mt-2 grid gap-2">

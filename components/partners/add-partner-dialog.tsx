@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { PlusIcon } from "@/components/ui/icons";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError, Input, Label, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { LevelPicker } from "@/components/partners/level-picker";
 import { MailFailure } from "@/components/partners/mail-failure";
@@ -59,9 +59,7 @@ function AddPartnerForm({ plan, onDone }: { plan: PlanName; onDone: () => void }
   return (
     <DialogContent title="Add partner" description="The partner gets an email with a one-time link to its first API key. The email never contains the key.">
       <ActionForm action={action} className="space-y-5" noValidate>
-        {state.message ? (
-          <p role="alert" aria-label="Add partner error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Add partner error" message={state.message} />
         <div>
           <Label htmlFor="partner-name">Partner name</Label>
           <Input id="partner-name" name="name" maxLength={100} autoComplete="organization" placeholder="e.g. Initech" className="mt-1.5" autoFocus aria-invalid={state.errors?.name ? true : undefined} aria-describedby="partner-name-error" />

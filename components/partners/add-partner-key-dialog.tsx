@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { PlusIcon } from "@/components/ui/icons";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError, Input, Label, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { ExpiryField, RateLimitField } from "@/components/keys/key-fields";
 import { MailFailure } from "@/components/partners/mail-failure";
@@ -60,9 +60,7 @@ function AddKeyForm({ partnerId, partnerName, email, level, orgDefaultRateLimit,
     <DialogContent title={`Add a key for ${partnerName}`} description={`${email} gets a one-time link to the new key. Its permissions stay within the partner's level (${LEVEL_LABELS[level]}).`}>
       <ActionForm action={action} className="space-y-5" noValidate>
         <input type="hidden" name="partnerId" value={partnerId} />
-        {state.message ? (
-          <p role="alert" aria-label="Add key error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Add key error" message={state.message} />
         <div>
           <Label htmlFor="partner-key-name">Key name</Label>
           <Input id="partner-key-name" name="name" maxLength={100} placeholder={`${partnerName} key`} className="mt-1.5" aria-invalid={state.errors?.name ? true : undefined} aria-describedby="partner-key-name-hint partner-key-name-error" />

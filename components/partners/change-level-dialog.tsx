@@ -7,7 +7,7 @@ import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/input";
+import { FieldError, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { LevelPicker } from "@/components/partners/level-picker";
 
@@ -66,7 +66,7 @@ function ChangeLevelForm({ partnerId, partnerName, level, plan, onDone }: { part
               );
             })}
           </ul>
-          {state.message ? <p role="alert" aria-label="Change level error" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <FormAlert label="Change level error" message={state.message} className="mt-4" />
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={() => setBack((b) => b + 1)}>Back</Button>
             <Button type="submit" variant="danger" disabled={pending}>{pending ? "Changing…" : `Narrow ${n} key${n === 1 ? "" : "s"} and change level`}</Button>
@@ -87,7 +87,7 @@ function ChangeLevelForm({ partnerId, partnerName, level, plan, onDone }: { part
         noValidate
       >
         <input type="hidden" name="partnerId" value={partnerId} />
-        {state.message ? <p role="alert" aria-label="Change level error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p> : null}
+        <FormAlert label="Change level error" message={state.message} />
         <div>
           <LevelPicker plan={plan} defaultValue={(state.confirmNarrow?.level as PartnerLevel | undefined) ?? level} current={level} errorId="change-level-error" invalid={Boolean(state.errors?.level)} />
           <FieldError id="change-level-error" errors={state.errors?.level} />

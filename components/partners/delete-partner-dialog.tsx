@@ -4,6 +4,7 @@ import { deletePartnerAction } from "@/app/(dashboard)/settings/api/partners/act
 import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/input";
 
 /** "Delete partner": names it and counts its keys, which all stop working at once (restorable for 30 days). */
 export function DeletePartnerDialog({ partnerId, partnerName, keyCount }: { partnerId: string; partnerName: string; keyCount: number }) {
@@ -23,7 +24,7 @@ export function DeletePartnerDialog({ partnerId, partnerName, keyCount }: { part
             <li>Links it has not opened yet stop working.</li>
             <li>You can restore the partner{keyCount ? " with its keys" : ""} from Recently deleted for 30 days.</li>
           </ul>
-          {state.message ? <p role="alert" aria-label="Delete error" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <FormAlert label="Delete error" message={state.message} className="mt-4" />
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : keyCount ? `Delete partner and ${keys}` : "Delete partner"}</Button>

@@ -5,7 +5,7 @@ import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError, Input, Label, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 
 /** "Edit": name and contact email. Links already sent keep working; new ones go to the new address. */
@@ -36,9 +36,7 @@ function EditForm({ partnerId, name, email, onDone }: { partnerId: string; name:
     <DialogContent title="Edit partner" description="Links already sent keep working. New links go to the contact email.">
       <ActionForm action={action} className="space-y-5" noValidate>
         <input type="hidden" name="partnerId" value={partnerId} />
-        {state.message && !state.ok ? (
-          <p role="alert" aria-label="Edit partner error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Edit partner error" message={state.ok ? undefined : state.message} />
         <div>
           <Label htmlFor="edit-partner-name">Partner name</Label>
           <Input id="edit-partner-name" name="name" defaultValue={name} maxLength={100} className="mt-1.5" aria-invalid={state.errors?.name ? true : undefined} aria-describedby="edit-partner-name-error" />

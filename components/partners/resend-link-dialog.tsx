@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { MailFailure } from "@/components/partners/mail-failure";
+import { FormAlert } from "@/components/ui/input";
 
 /** "Resend link" for one key: a new one-time link by email; the previous link stops working now. */
 export function ResendLinkDialog({ partnerId, keyId, keyName, email, claimed }: { partnerId: string; keyId: string; keyName: string; email: string; claimed: boolean }) {
@@ -44,7 +45,7 @@ function ResendForm({ partnerId, keyId, keyName, email, claimed, onDone }: { par
               The partner already claimed this key. When they open the new link the key gets a new secret, and the secret they use now stops working.
             </p>
           ) : null}
-          {state.message ? <p role="alert" aria-label="Resend error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <FormAlert label="Resend error" message={state.message} />
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send new link"}</Button>

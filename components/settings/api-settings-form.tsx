@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { updateApiSettingsAction, type SettingsState } from "@/app/(dashboard)/settings/api/settings/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input } from "@/components/ui/input";
+import { FieldError, Input, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 
 type Settings = { requireApiToken: boolean; allowQueryKeys: boolean; revealPolicy: "reveal" | "show_once"; defaultRateLimitPerHour: number };
@@ -65,7 +65,7 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
           <FieldError id="defaultRateLimitPerHour-error" errors={state.errors?.defaultRateLimitPerHour} />
         </div>
       </div>
-      {state.message && !state.ok ? <p role="alert" aria-label="Settings error" className="mx-5 mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+      <FormAlert label="Settings error" message={state.ok ? undefined : state.message} className="mx-5 mb-3" />
       <div className="flex justify-end border-t border-slate-200 bg-slate-50 px-5 py-3 rounded-b-lg">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
       </div>

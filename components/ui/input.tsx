@@ -30,3 +30,13 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] | str
     </div>
   );
 }
+
+/** The form-level error of a server action (what no single field owns), announced to screen readers. */
+export function FormAlert({ label, message, className }: { label: string; message?: string | null; className?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" aria-label={label} className={cn("rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20", className)}>
+      {message}
+    </p>
+  );
+}

@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { PlusIcon } from "@/components/ui/icons";
-import { FieldError, Label } from "@/components/ui/input";
+import { FieldError, Label, FormAlert } from "@/components/ui/input";
 import { EndpointFields } from "@/components/webhooks/endpoint-fields";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 
@@ -60,9 +60,7 @@ function AddWebhookForm({ partners }: { partners: PartnerOption[] }) {
   return (
     <DialogContent title="Add endpoint" description="Keydesk calls this URL when the events you choose happen." className="max-w-2xl">
       <ActionForm action={action} className="space-y-5" noValidate>
-        {state.message ? (
-          <p role="alert" aria-label="Add endpoint error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Add endpoint error" message={state.message} />
         <EndpointFields errors={state.errors} />
         {partners.length ? (
           <div>

@@ -4,6 +4,7 @@ import { deleteWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/act
 import type { WebhookActionState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/input";
 
 /** "Delete": names the URL; the endpoint and its delivery log go for good. */
 export function DeleteWebhookDialog({ webhookId, url }: { webhookId: string; url: string }) {
@@ -18,7 +19,7 @@ export function DeleteWebhookDialog({ webhookId, url }: { webhookId: string; url
         <form action={action}>
           <input type="hidden" name="webhookId" value={webhookId} />
           <p className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] break-all text-slate-900 ring-1 ring-inset ring-slate-200" data-testid="delete-url">{url}</p>
-          {state.message ? <p role="alert" aria-label="Delete error" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{state.message}</p> : null}
+          <FormAlert label="Delete error" message={state.message} className="mt-3" />
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" variant="danger" disabled={pending}>{pending ? "Deleting…" : "Delete endpoint"}</Button>

@@ -5,7 +5,7 @@ import type { WebhookActionState } from "@/app/(dashboard)/settings/api/webhooks
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError } from "@/components/ui/input";
+import { FieldError, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { EndpointFields } from "@/components/webhooks/endpoint-fields";
 
@@ -39,9 +39,7 @@ function EditForm({ webhook, onDone }: { webhook: Editable; onDone: () => void }
     <DialogContent title="Edit endpoint" description="Changes apply to events that happen from now on." className="max-w-2xl">
       <ActionForm action={action} className="space-y-5" noValidate>
         <input type="hidden" name="webhookId" value={webhook.id} />
-        {state.message && !state.ok ? (
-          <p role="alert" aria-label="Edit endpoint error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Edit endpoint error" message={state.ok ? undefined : state.message} />
         <EndpointFields errors={state.errors} initial={webhook} />
         <FieldError id="webhook-form-error" errors={state.errors?.form} />
         <DialogFooter>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/time";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
+import { FormAlert } from "@/components/ui/input";
 
 /** "Rotate secret": a new signing secret, shown once; the current one keeps signing for 24 hours. */
 export function RotateSecretDialog({ webhookId, overlapUntil }: { webhookId: string; overlapUntil?: string | null }) {
@@ -50,9 +51,7 @@ function RotateForm({ webhookId, overlapUntil }: { webhookId: string; overlapUnt
     <DialogContent title="Rotate signing secret" description="Creates a new signing secret for this endpoint and shows it once.">
       <form action={action}>
         <input type="hidden" name="webhookId" value={webhookId} />
-        {state.message ? (
-          <p role="alert" aria-label="Rotate error" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">{state.message}</p>
-        ) : null}
+        <FormAlert label="Rotate error" message={state.message} className="mb-4" />
         <p className="text-sm text-slate-600">
           The current secret keeps signing for <strong className="font-medium text-slate-900">24 hours</strong>: during that time every delivery carries a signature
           with each secret, so your receiver verifies with either one. Switch your receiver to the new secret within the 24 hours.
