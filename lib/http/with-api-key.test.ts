@@ -248,3 +248,28 @@ describe("random input as keys", () => {
     );
   });
 });
+
+describe("guest organization by slug", () => {
+  it("is read from the cache after the first request, and an unknown slug is cached as unknown", async () => {
+    const { keyCache } = await import("@/lib/keys/key-cache");
+    const o = await makeOrg();
+    await makeArticle(o.id);
+    const headers = { "x-keydesk-org": o.slug };
+    expect((await call(articles.GET, "/api/v1/articles", { headers })).body.total).toBe(1);
+    expect(keyCache.orgIdForSlug(o.slug)).toBe(o.id);
+    const unknown = `nope-${o.slug}`;
+    expect((await call(articles.GET, "/api/v1/articles", { headers: { "x-keydesk-org": unknown } })).status).toBe(401);
+    expect(keyCache.orgIdForSlug(unknown)).toBe("");
+    // settings changed through the service reach guests at once (the org entry is invalidated)
+    const { updateOrgSettings } = await import("@/lib/orgs/update-org-settings");
+    await updateOrgSettings(o.id, { requireApiToken: true }, { type: "system", id: null, label: "test" });
+    expect((await call(articles.GET, "/api/v1/articles", { headers })).body.code).toBe("missing_api_key");
+  });
+
+  it("in process: exactly `limit` of 50 concurrent requests pass through the route", async () => {
+    const k = await makeKey(org.id, { scopes: ["read"], rateLimitPerHour: 7 });
+    const results = await Promise.all(Array.from({ length: 50 }, () => call(me.GET, "/api/v1/me", { key: k.secret })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(7);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(43);
+  });
+});

@@ -33,12 +33,20 @@ export type CachedOrg = {
 // On globalThis: Next bundles this module separately for route handlers and for pages and server
 // actions; one copy each would let a server action (delete, claim) miss the API's cached entries.
 const g = globalThis as unknown as {
-  keydeskKeyCache?: { hits: LRUCache<string, CachedKey>; misses: LRUCache<string, true>; orgs: LRUCache<string, CachedOrg>; hashesByKey: Map<string, Set<string>> };
+  keydeskKeyCache?: {
+    hits: LRUCache<string, CachedKey>;
+    misses: LRUCache<string, true>;
+    orgs: LRUCache<string, CachedOrg>;
+    orgIdBySlug: LRUCache<string, string>;
+    hashesByKey: Map<string, Set<string>>;
+  };
 };
-const { hits, misses, orgs, hashesByKey } = (g.keydeskKeyCache ??= {
+const { hits, misses, orgs, orgIdBySlug, hashesByKey } = (g.keydeskKeyCache ??= {
   hits: new LRUCache<string, CachedKey>({ max: 50_000, ttl: 60_000 }),
   misses: new LRUCache<string, true>({ max: 20_000, ttl: 60_000 }),
   orgs: new LRUCache<string, CachedOrg>({ max: 10_000, ttl: 60_000 }),
+  // guests name their organization by slug: slug -> id, or "" for a slug that names none
+  orgIdBySlug: new LRUCache<string, string>({ max: 10_000, ttl: 60_000 }),
   hashesByKey: new Map<string, Set<string>>(),
 });
 
@@ -63,11 +71,24 @@ export const keyCache = {
   },
   setOrg(org: CachedOrg) {
     orgs.set(org.id, org);
+    orgIdBySlug.set(org.slug, org.id);
+  },
+  /** The org id a slug names, "" when it names none, undefined when not cached. */
+  orgIdForSlug(slug: string) {
+    return orgIdBySlug.get(slug);
+  },
+  setUnknownSlug(slug: string) {
+    orgIdBySlug.set(slug, "");
+  },
+  /** A new organization may take a slug cached as unknown. */
+  forgetSlug(slug: string) {
+    orgIdBySlug.delete(slug);
   },
   clear() {
     hits.clear();
     misses.clear();
     orgs.clear();
+    orgIdBySlug.clear();
     hashesByKey.clear();
   },
 };

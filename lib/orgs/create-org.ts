@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import type { PlanName } from "@/lib/keys/permissions";
+import { keyCache } from "@/lib/keys/key-cache";
 import { isUniqueViolation } from "@/lib/orgs/lock-org";
 import { slugProblem } from "@/lib/orgs/slug";
 
@@ -18,7 +19,7 @@ export async function createOrg(params: CreateOrgParams, actor: Actor) {
     throw new ApiError("invalid_request", "Name must be 1 to 100 characters long.", { errors: [{ path: "name", message: "1 to 100 characters" }] });
   }
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const org = await tx.organization.create({ data: { slug, name, ...(params.plan ? { plan: params.plan } : {}) } });
       await recordAuditEvent(tx, {
         organizationId: org.id, actor, action: "org.created", targetType: "organization", targetId: org.id,
@@ -26,6 +27,8 @@ export async function createOrg(params: CreateOrgParams, actor: Actor) {
       });
       return org;
     });
+    keyCache.forgetSlug(slug); // it may be cached as naming no organization (guest requests)
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw new ApiError("conflict", `An organization with slug "${slug}" already exists.`);
     throw e;

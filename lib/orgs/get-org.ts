@@ -15,8 +15,16 @@ export async function getCachedOrg(id: string): Promise<CachedOrg | null> {
   return org;
 }
 
+/** An organization by slug (guest requests), through the cache; unknown slugs are cached too. */
 export async function getOrgBySlug(slug: string): Promise<CachedOrg | null> {
+  const id = keyCache.orgIdForSlug(slug);
+  if (id === "") return null;
+  if (id) {
+    const org = await getCachedOrg(id);
+    if (org?.slug === slug) return org;
+  }
   const org = await db.organization.findUnique({ where: { slug }, select });
   if (org) keyCache.setOrg(org);
+  else keyCache.setUnknownSlug(slug);
   return org;
 }
