@@ -117,8 +117,11 @@ describe("approvals with a desk token", () => {
     expect(a.status).toBe(201);
     const d = await call(decideRoute.POST, "/x", { method: "POST", headers: auth, body: { id: a.body.id, status: "approved" } });
     expect(d.body.decided_by).toBe(user.email);
+    // last use is recorded (at most once a minute, off the answer's path)
+    await expect.poll(async () => (await db.deskToken.findUniqueOrThrow({ where: { id: minted.body.id } })).lastUsedAt).not.toBeNull();
     const listed = await call(deskTokens.GET, "/x", { headers: { cookie } });
     expect(listed.body.data[0]).not.toHaveProperty("token");
+    expect(listed.body.data.find((t: { id: string }) => t.id === minted.body.id).last_used_at).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(minted.body.token);
     // revoke: the token stops at once
     const rev = await call(deskToken.DELETE, "/x", { method: "DELETE", headers: sameOrigin(), params: { id: minted.body.id } });

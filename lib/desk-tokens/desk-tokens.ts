@@ -51,15 +51,24 @@ export async function revokeDeskToken(organizationId: string, userId: string, id
   });
 }
 
+/** Last use is written at most once a minute per token, off the answer's path. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
 /** The user and membership a desk token stands for, or null when unknown, revoked or expired. */
-export async function verifyDeskToken(token: string) {
+export async function verifyDeskToken(token: string, now = new Date()) {
   if (!token.startsWith(DESK_TOKEN_PREFIX) || token.length > 100) return null;
   const t = await db.deskToken.findUnique({
     where: { hash: sha256(token) },
-    include: { user: { select: { id: true, email: true, name: true } }, organization: true },
+    include: {
+      user: { select: { id: true, email: true, name: true, memberships: { select: { organizationId: true, role: true } } } },
+      organization: true,
+    },
   });
-  if (!t || t.revokedAt || t.expiresAt.getTime() <= Date.now()) return null;
-  const membership = await db.membership.findUnique({ where: { userId_organizationId: { userId: t.userId, organizationId: t.organizationId } } });
+  if (!t || t.revokedAt || t.expiresAt <= now) return null;
+  const membership = t.user.memberships.find((m) => m.organizationId === t.organizationId);
   if (!membership) return null;
-  return { token: t, user: t.user, organization: t.organization, role: membership.role };
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    void db.deskToken.update({ where: { id: t.id }, data: { lastUsedAt: now } }).catch(() => {});
+  }
+  return { token: t, user: { id: t.user.id, email: t.user.email, name: t.user.name }, organization: t.organization, role: membership.role };
 }

@@ -64,9 +64,11 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
   return { key, secret: secret?.key ?? null };
 }
 
-/** Creates a key with one secret. Returns the key and its secret: the only time it exists in clear. */
-export async function createKey(organizationId: string, params: CreateKeyParams, actor: Actor) {
-  if (params.partnerId) throw new ApiError("invalid_request", "Create a partner's keys through the partner (POST /api/v1/partners/{id}/keys).", { errors: [{ path: "partner_id", message: "use the partner's keys endpoint" }] });
+/**
+ * Creates a key with one secret. Returns the key and its secret: the only time it exists in clear.
+ * A partner's keys are made by lib/partners (no secret until the partner claims it).
+ */
+export async function createKey(organizationId: string, params: Omit<CreateKeyParams, "partnerId">, actor: Actor) {
   const org = await db.organization.findUnique({ where: { id: organizationId } });
   if (!org) throw new ApiError("not_found", "No such organization.");
   const created = await db.$transaction((tx) => insertKey(tx, org, params, actor));

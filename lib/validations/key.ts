@@ -13,7 +13,6 @@ export const createKeySchema = z
     permissions: z.array(permissionSchema).min(1).optional(),
     expires_at: isoDateTime.nullable().optional(),
     rate_limit_per_hour: rateLimitSchema.nullable().optional(),
-    partner_id: z.string().min(1).max(64).nullable().optional(),
   })
   .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] })
   .refine((v) => v.scopes || v.permissions, { message: "Give scopes (read, write, admin) or permissions", path: ["scopes"] })

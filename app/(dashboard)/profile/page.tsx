@@ -21,7 +21,7 @@ export default async function ProfilePage() {
         {tokens.length ? (
           <table className="w-full text-sm">
             <thead className="border-t border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <tr><th className="px-5 py-2 font-medium">Name</th><th className="px-5 py-2 font-medium">Token</th><th className="px-5 py-2 font-medium">Expires</th><th className="px-5 py-2 font-medium">Status</th><th className="px-5 py-2" /></tr>
+              <tr><th className="px-5 py-2 font-medium">Name</th><th className="px-5 py-2 font-medium">Token</th><th className="px-5 py-2 font-medium">Last used</th><th className="px-5 py-2 font-medium">Expires</th><th className="px-5 py-2 font-medium">Status</th><th className="px-5 py-2" /></tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {tokens.map((t) => {
@@ -30,6 +30,7 @@ export default async function ProfilePage() {
                   <tr key={t.id}>
                     <td className="px-5 py-2">{t.name}</td>
                     <td className="px-5 py-2 font-mono text-[13px]">{t.start}…</td>
+                    <td className="px-5 py-2"><Time value={t.last_used_at} relative /></td>
                     <td className="px-5 py-2"><Time value={t.expires_at} /></td>
                     <td className="px-5 py-2">{t.revoked_at ? "Revoked" : live ? "Active" : "Expired"}</td>
                     <td className="px-5 py-2 text-right">{live ? <RevokeButton id={t.id} name={t.name} /> : null}</td>
