@@ -13,3 +13,7 @@ export function assertKeyMayGrant(caller: KeyAuth | Principal | null, permission
     throw new ApiError("insufficient_permissions", `A key cannot grant or manage ${missing}, which it does not hold itself.`, { required: missing });
   }
 }
+
+/** The guard form, for the key services: the caller may manage only keys within its own permissions. */
+export const mayManageKey = (caller: KeyAuth | Principal | null) => (key: { permissions: unknown }) =>
+  assertKeyMayGrant(caller, key.permissions as string[]);

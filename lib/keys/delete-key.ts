@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
-import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
@@ -11,9 +11,10 @@ import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 export const RESTORE_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 /** Soft delete: the key stops working at once (cache invalidated) and can be restored for 30 days. */
-export async function deleteKey(organizationId: string, id: string, actor: Actor) {
+export async function deleteKey(organizationId: string, id: string, actor: Actor, guard?: KeyGuard) {
   const key = await db.$transaction(async (tx) => {
     const k = await getKeyOrThrow(organizationId, id, tx);
+    guard?.(k);
     if (k.deletedAt) return k;
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: new Date() }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.deleted", targetType: "key", targetId: id, metadata: { name: k.name } });
@@ -25,9 +26,10 @@ export async function deleteKey(organizationId: string, id: string, actor: Actor
 }
 
 /** Brings a deleted key back with its secrets that have not expired meanwhile. */
-export async function restoreKey(organizationId: string, id: string, actor: Actor) {
+export async function restoreKey(organizationId: string, id: string, actor: Actor, guard?: KeyGuard) {
   const key = await db.$transaction(async (tx) => {
     const k = await getKeyOrThrow(organizationId, id, tx);
+    guard?.(k);
     if (!k.deletedAt) return k;
     if (Date.now() - k.deletedAt.getTime() > RESTORE_WINDOW_MS) throw new ApiError("not_found", `No API key with id ${id}.`);
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: null }, include: keyInclude });

@@ -8,3 +8,9 @@ export async function getKeyOrThrow(organizationId: string, id: string, client: 
   if (!key) throw new ApiError("not_found", `No API key with id ${id}.`);
   return key;
 }
+
+/**
+ * A check a caller adds to a key service, run inside its transaction on the key it loaded (e.g. a
+ * key managing keys may only touch keys within its own permissions): no second read, no gap.
+ */
+export type KeyGuard = (key: KeyWithSecrets) => void;

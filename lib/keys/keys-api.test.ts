@@ -78,6 +78,11 @@ describe("keys API", () => {
     expect(widen.status).toBe(403);
     expect(await works(admin.secret)).toBe(200);
     expect(await db.apiKey.count({ where: { organizationId: org.id } })).toBe(3);
+    // nor bring back a deleted key wider than itself
+    const other = await makeKey(org.id, { scopes: ["write"] });
+    await call(key.DELETE, "/x", { method: "DELETE", key: admin.secret, params: { id: other.key.id } });
+    expect((await call(restore.POST, "/x", { method: "POST", key: manager, params: { id: other.key.id } })).status).toBe(403);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: other.key.id } })).deletedAt).not.toBeNull();
   });
 
   it("another organization's key is 404 for every verb", async () => {

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
-import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
 import { newSecret } from "@/lib/keys/new-secret";
 import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
@@ -15,9 +15,10 @@ export const DEFAULT_ROTATION_GRACE_MS = 24 * 3600 * 1000;
  * Adds a second live secret. `oldSecretExpiresAt`: a time (now = retire at once), null = until it is
  * retired by hand, undefined = the default grace. A third live secret is refused.
  */
-export async function rotateKey(organizationId: string, id: string, oldSecretExpiresAt: Date | null | undefined, actor: Actor) {
+export async function rotateKey(organizationId: string, id: string, oldSecretExpiresAt: Date | null | undefined, actor: Actor, guard?: KeyGuard) {
   const result = await db.$transaction(async (tx) => {
     const key = await getKeyOrThrow(organizationId, id, tx);
+    guard?.(key);
     if (key.deletedAt) throw new ApiError("conflict", "A deleted key cannot be rotated; restore it first.");
     const live = liveSecrets(key.secrets);
     if (live.length >= 2) {

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { assertPlanAllows } from "@/lib/keys/create-key";
-import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
+import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/keys/key-cache";
 import { permissionsIndexFor, resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
@@ -18,9 +18,10 @@ export type UpdateKeyParams = {
 };
 
 /** Rename, re-scope, change expiry or limit. The audit event carries before and after. */
-export async function updateKey(organizationId: string, id: string, p: UpdateKeyParams, actor: Actor) {
+export async function updateKey(organizationId: string, id: string, p: UpdateKeyParams, actor: Actor, guard?: KeyGuard) {
   const updated = await db.$transaction(async (tx) => {
     const before = await getKeyOrThrow(organizationId, id, tx);
+    guard?.(before);
     if (before.deletedAt) throw new ApiError("conflict", "A deleted key cannot be changed; restore it first.");
     const data: Record<string, unknown> = {};
     if (p.name !== undefined) data.name = p.name.trim();

@@ -1,7 +1,7 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json, noContent } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { assertKeyMayGrant } from "@/lib/keys/assert-key-may-grant";
+import { assertKeyMayGrant, mayManageKey } from "@/lib/keys/assert-key-may-grant";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { resolvePermissions } from "@/lib/keys/permissions";
@@ -18,11 +18,10 @@ export const GET = withApiKey<Params>(async ({ params, auth }) => json(serialize
 export const PATCH = withApiKey<Params>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, updateKeySchema);
-    assertKeyMayGrant(auth, (await getKeyOrThrow(auth.org.id, params.id)).permissions as string[]);
     if (input.scopes || input.permissions) assertKeyMayGrant(auth, resolvePermissions(input).permissions);
     return json(await updateKey(auth.org.id, params.id, {
       name: input.name, scopes: input.scopes, permissions: input.permissions, expiresAt: input.expires_at, rateLimitPerHour: input.rate_limit_per_hour,
-    }, auth.actor));
+    }, auth.actor, mayManageKey(auth)));
   },
   { permission: "keys:write" },
 );
@@ -30,8 +29,7 @@ export const PATCH = withApiKey<Params>(
 // DELETE /api/v1/keys/{id} — delete a key (restorable for 30 days)
 export const DELETE = withApiKey<Params>(
   async ({ params, auth }) => {
-    assertKeyMayGrant(auth, (await getKeyOrThrow(auth.org.id, params.id)).permissions as string[]);
-    await deleteKey(auth.org.id, params.id, auth.actor);
+    await deleteKey(auth.org.id, params.id, auth.actor, mayManageKey(auth));
     return noContent();
   },
   { permission: "keys:write" },
