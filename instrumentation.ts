@@ -1,14 +1,13 @@
-// Next.js calls register() once when a server process starts. The webhook delivery worker runs inside
-// the Node.js server (never the edge runtime, never during `next build`); its state is in the database,
-// so a restart resumes pending deliveries. KEYDESK_WEBHOOK_WORKER=0 turns it off for a process.
+// Next.js calls register() once when a server process starts, in the Node.js runtime only (never the
+// edge runtime, never during `next build`). Every server process tails the change feed (so even an
+// instance that serves only guests hears every change) and runs the housekeeping; the webhook delivery
+// worker too, unless KEYDESK_WEBHOOK_WORKER=0 (delivery only: housekeeping still runs).
 export async function register() {
   // The documented shape: a condition on NEXT_RUNTIME that the bundler folds, so the edge build
-  // never includes the worker (database, node:http).
+  // never includes the server's background work (database, node:http).
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    if (process.env.NEXT_PHASE === "phase-production-build" || process.env.KEYDESK_WEBHOOK_WORKER === "0") return;
-    const { startWebhookWorker } = await import("@/lib/webhooks/worker");
-    startWebhookWorker();
-    const { startMaintenance } = await import("@/lib/maintenance/start-maintenance");
-    startMaintenance();
+    if (process.env.NEXT_PHASE === "phase-production-build") return;
+    const { startServerBackground } = await import("@/lib/server/start-background");
+    await startServerBackground();
   }
 }

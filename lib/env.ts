@@ -16,6 +16,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   KEYDESK_DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.string().default("info"),
+  KEYDESK_WEBHOOK_WORKER: z.string().optional(),
+  KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 const parsed = schema.safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL || undefined });
@@ -71,4 +73,8 @@ export const env = {
   port: raw.PORT,
   logLevel: raw.LOG_LEVEL,
   isProduction: process.env.NODE_ENV === "production",
+  /** KEYDESK_WEBHOOK_WORKER=0 turns off webhook delivery in this process (housekeeping still runs). */
+  webhookWorker: raw.KEYDESK_WEBHOOK_WORKER !== "0",
+  /** How long a request waits for Redis to connect before counting in memory (limits stay exact meanwhile). */
+  rateLimitConnectWaitMs: raw.KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS,
 };

@@ -5,7 +5,8 @@
 //   2. DATABASE_URL (default file:./data/keydesk.db, made absolute) and its migrations
 //   3. `next build` when there is no build or the sources changed since (mtimes, git HEAD)
 //   4. the demo organization on an empty database (its owner's password is printed once)
-//   5. `next start -p $PORT`, with signals forwarded
+//   5. scripts/server.mjs (Next's handler on node:http: client addresses, graceful shutdown), with
+//      signals forwarded
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -192,7 +193,7 @@ function banner() {
   console.log("");
 }
 
-const child = spawnGroup(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+const child = spawnGroup(process.execPath, ["scripts/server.mjs"], {
   env: { ...env, NODE_ENV: "production" },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -205,7 +206,7 @@ const showOnce = () => {
 };
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (/Ready in/i.test(String(chunk))) showOnce();
+  if (/\] ready: listening/i.test(String(chunk))) showOnce();
 });
 const fallback = setTimeout(showOnce, 30_000);
 fallback.unref();

@@ -63,7 +63,7 @@ describe("errors (CONTRACT §3)", () => {
   it("401 expired_api_key past the key's expiry", async () => {
     const k = await makeKey(org.id, { scopes: ["read"], expiresAt: new Date(Date.now() + 60_000) });
     await db.apiKey.update({ where: { id: k.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const { invalidateKey } = await import("@/lib/keys/key-cache");
+    const { invalidateKey } = await import("@/lib/changes/announce-changes");
     invalidateKey(k.key.id);
     const r = await call(me.GET, "/api/v1/me", { key: k.secret });
     expect(r.status).toBe(401);
@@ -88,7 +88,7 @@ describe("errors (CONTRACT §3)", () => {
     const free = await makeOrg({ plan: "professional" });
     const k = await makeKey(free.id, { scopes: ["write"] });
     await db.organization.update({ where: { id: free.id }, data: { plan: "free" } });
-    const { invalidateOrg } = await import("@/lib/keys/key-cache");
+    const { invalidateOrg } = await import("@/lib/changes/announce-changes");
     invalidateOrg(free.id);
     const r = await call(me.GET, "/api/v1/me", { key: k.secret });
     expect(r.status).toBe(403);

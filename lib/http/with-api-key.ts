@@ -5,12 +5,11 @@ import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
 import type { CachedKey, CachedOrg } from "@/lib/keys/key-cache";
-import { ensureCacheBus } from "@/lib/keys/key-cache";
 import { hasPermission, planAllows, type Permission } from "@/lib/keys/permissions";
 import { verifyKey } from "@/lib/keys/verify-key";
 import { resolveGuestOrg } from "@/lib/orgs/resolve-guest-org";
 import { consumeRateLimit, rateLimitHeaders, type RateLimitState } from "@/lib/ratelimit/rate-limiter";
-import { flushUsageOnExit, recordUsage } from "@/lib/usage/usage-recorder";
+import { recordUsage } from "@/lib/usage/usage-recorder";
 
 export type Transport = "bearer" | "header" | "query";
 
@@ -45,7 +44,6 @@ export function extractKey(req: Request, url: URL): { key: string; transport: Tr
 const invalidToken = { "WWW-Authenticate": 'Bearer realm="keydesk", error="invalid_token"' };
 
 export async function authenticateKey(req: Request, url: URL, found: { key: string; transport: Transport }): Promise<KeyAuth> {
-  ensureCacheBus();
   const result = await verifyKey(found.key);
   if (result.status === "invalid") throw new ApiError("invalid_api_key", "The API key is not valid. Check that it was copied whole and has not been deleted.", {}, invalidToken);
   if (result.status === "expired") {
@@ -98,7 +96,6 @@ export function withApiKey<P>(
   handler: (ctx: HandlerContext<P, any>) => Promise<Response>,
   options: Options = {},
 ) {
-  flushUsageOnExit();
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     const requestId = requestIdFor(req);
     let url: URL;

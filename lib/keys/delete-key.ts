@@ -4,7 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
 /** Deleted keys can be restored for this long, then they are purged. */
@@ -19,6 +20,7 @@ export async function deleteKey(organizationId: string, id: string, actor: Actor
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: new Date() }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.deleted", targetType: "key", targetId: id, metadata: { name: k.name } });
     await recordWebhookEvent(tx, { organizationId, type: "key.deleted", data: serializeKey(after) });
+    await recordChange(tx, "key", id);
     return after;
   });
   invalidateKey(id);
@@ -35,6 +37,7 @@ export async function restoreKey(organizationId: string, id: string, actor: Acto
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: null }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.restored", targetType: "key", targetId: id, metadata: { name: k.name } });
     await recordWebhookEvent(tx, { organizationId, type: "key.restored", data: serializeKey(after) });
+    await recordChange(tx, "key", id);
     return after;
   });
   invalidateKey(id);

@@ -1,8 +1,10 @@
 // The verification cache: hash -> what a request needs to know about its key, plus a bounded cache
-// of unknown hashes so random keys cannot hammer the database. Every change made through the key
-// services calls invalidateKey(); with REDIS_URL the invalidation is published to other instances.
+// of unknown hashes so random keys cannot hammer the database, and the organizations' API settings.
+// The change feed (lib/changes) is what keeps it true: every change to a cached row appends a feed
+// row in its own transaction, and every process drops what those rows name within the feed's
+// interval. The TTL is only a backstop.
 import { LRUCache } from "lru-cache";
-import { env } from "@/lib/env";
+import { feedIsFresh } from "@/lib/changes/feed-state";
 
 export type CachedKey = {
   secretId: string;
@@ -30,33 +32,47 @@ export type CachedOrg = {
   revealPolicy: "reveal" | "show_once";
 };
 
+const TTL_MS = 10 * 60_000;
+
+type State = {
+  hits: LRUCache<string, CachedKey>;
+  misses: LRUCache<string, true>;
+  orgs: LRUCache<string, CachedOrg>;
+  orgIdBySlug: LRUCache<string, string>;
+  hashesByKey: Map<string, Set<string>>;
+  /** Guests of a single-organization install: which organization that is (null: none or several). */
+  singleOrg: { org: CachedOrg | null } | null;
+  /** Bumped by every invalidation: a read that began before it must not fill the cache. */
+  epoch: number;
+};
+
 // On globalThis: Next bundles this module separately for route handlers and for pages and server
 // actions; one copy each would let a server action (delete, claim) miss the API's cached entries.
-const g = globalThis as unknown as {
-  keydeskKeyCache?: {
-    hits: LRUCache<string, CachedKey>;
-    misses: LRUCache<string, true>;
-    orgs: LRUCache<string, CachedOrg>;
-    orgIdBySlug: LRUCache<string, string>;
-    hashesByKey: Map<string, Set<string>>;
-  };
-};
-const { hits, misses, orgs, orgIdBySlug, hashesByKey } = (g.keydeskKeyCache ??= {
-  hits: new LRUCache<string, CachedKey>({ max: 50_000, ttl: 60_000 }),
-  misses: new LRUCache<string, true>({ max: 20_000, ttl: 60_000 }),
-  orgs: new LRUCache<string, CachedOrg>({ max: 10_000, ttl: 60_000 }),
+const g = globalThis as unknown as { keydeskKeyCache?: State };
+const state: State = (g.keydeskKeyCache ??= {
+  hits: new LRUCache<string, CachedKey>({ max: 50_000, ttl: TTL_MS }),
+  misses: new LRUCache<string, true>({ max: 20_000, ttl: TTL_MS }),
+  orgs: new LRUCache<string, CachedOrg>({ max: 10_000, ttl: TTL_MS }),
   // guests name their organization by slug: slug -> id, or "" for a slug that names none
-  orgIdBySlug: new LRUCache<string, string>({ max: 10_000, ttl: 60_000 }),
+  orgIdBySlug: new LRUCache<string, string>({ max: 10_000, ttl: TTL_MS }),
   hashesByKey: new Map<string, Set<string>>(),
+  singleOrg: null,
+  epoch: 0,
 });
+const { hits, misses, orgs, orgIdBySlug, hashesByKey } = state;
 
 export const keyCache = {
+  /** The epoch to pass to set*(): take it before reading the database. */
+  epoch: () => state.epoch,
   get(hash: string): CachedKey | "miss" | undefined {
+    // A feed that stopped answering cannot vouch for the cache: read the database instead.
+    if (!feedIsFresh()) return undefined;
     const hit = hits.get(hash);
     if (hit) return hit;
     return misses.get(hash) ? "miss" : undefined;
   },
-  set(hash: string, value: CachedKey | "miss") {
+  set(hash: string, value: CachedKey | "miss", epoch: number) {
+    if (epoch !== state.epoch) return; // something changed while this was read: it may be stale
     if (value === "miss") {
       misses.set(hash, true);
       return;
@@ -67,22 +83,25 @@ export const keyCache = {
     set.add(hash);
   },
   getOrg(id: string) {
-    return orgs.get(id);
+    return feedIsFresh() ? orgs.get(id) : undefined;
   },
-  setOrg(org: CachedOrg) {
+  setOrg(org: CachedOrg, epoch: number) {
+    if (epoch !== state.epoch) return;
     orgs.set(org.id, org);
     orgIdBySlug.set(org.slug, org.id);
   },
   /** The org id a slug names, "" when it names none, undefined when not cached. */
   orgIdForSlug(slug: string) {
-    return orgIdBySlug.get(slug);
+    return feedIsFresh() ? orgIdBySlug.get(slug) : undefined;
   },
-  setUnknownSlug(slug: string) {
-    orgIdBySlug.set(slug, "");
+  setUnknownSlug(slug: string, epoch: number) {
+    if (epoch === state.epoch) orgIdBySlug.set(slug, "");
   },
-  /** A new organization may take a slug cached as unknown. */
-  forgetSlug(slug: string) {
-    orgIdBySlug.delete(slug);
+  getSingleOrg() {
+    return feedIsFresh() ? state.singleOrg : null;
+  },
+  setSingleOrg(org: CachedOrg | null, epoch: number) {
+    if (epoch === state.epoch) state.singleOrg = { org };
   },
   clear() {
     hits.clear();
@@ -90,57 +109,33 @@ export const keyCache = {
     orgs.clear();
     orgIdBySlug.clear();
     hashesByKey.clear();
+    state.singleOrg = null;
+    state.epoch++;
   },
 };
 
-function dropKey(keyId: string) {
-  for (const h of hashesByKey.get(keyId) ?? []) hits.delete(h);
-  hashesByKey.delete(keyId);
-}
-
-// --- invalidation, local and (with Redis) across instances ---------------------------------------
-const CHANNEL = "keydesk:cache-invalidate";
-type Message = { kind: "key" | "org" | "hash"; id: string };
-let publisher: { publish(channel: string, message: string): Promise<unknown> } | null = null;
-let started = false;
-
-function apply(m: Message) {
-  if (m.kind === "key") dropKey(m.id);
-  else if (m.kind === "org") orgs.delete(m.id);
-  else misses.delete(m.id);
-}
-
-async function startBus() {
-  if (started || !env.redisUrl) return;
-  started = true;
-  const { default: Redis } = await import("ioredis");
-  const sub = new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  const pub = new Redis(env.redisUrl, { maxRetriesPerRequest: 1 });
-  sub.on("error", () => {});
-  pub.on("error", () => {});
-  await sub.subscribe(CHANNEL).catch(() => {});
-  sub.on("message", (_c: string, text: string) => {
-    try {
-      apply(JSON.parse(text) as Message);
-    } catch {
-      /* ignore foreign messages */
-    }
-  });
-  publisher = pub;
-}
-
-function broadcast(m: Message) {
-  apply(m);
-  if (!env.redisUrl) return;
-  void startBus().then(() => publisher?.publish(CHANNEL, JSON.stringify(m)).catch(() => {}));
-}
-
-/** Start listening for other instances' invalidations (called on the first keyed request). */
-export function ensureCacheBus() {
-  if (env.redisUrl && !started) void startBus();
-}
-
-export const invalidateKey = (keyId: string) => broadcast({ kind: "key", id: keyId });
-export const invalidateOrg = (orgId: string) => broadcast({ kind: "org", id: orgId });
-/** A new secret's hash may sit in the miss cache (it cannot in practice, but never trust that). */
-export const invalidateHash = (hash: string) => broadcast({ kind: "hash", id: hash });
+/** What a change names, dropped from this process's cache (lib/changes applies feed rows with these). */
+export const dropFromCache = {
+  key(keyId: string) {
+    state.epoch++;
+    for (const h of hashesByKey.get(keyId) ?? []) hits.delete(h);
+    hashesByKey.delete(keyId);
+  },
+  org(orgId: string) {
+    state.epoch++;
+    const org = orgs.get(orgId);
+    orgs.delete(orgId);
+    if (org) orgIdBySlug.delete(org.slug);
+    state.singleOrg = null;
+  },
+  /** A new organization may take a slug cached as unknown, and makes a single-organization install two. */
+  slug(slug: string) {
+    state.epoch++;
+    orgIdBySlug.delete(slug);
+    state.singleOrg = null;
+  },
+  hash(hash: string) {
+    state.epoch++;
+    misses.delete(hash);
+  },
+};

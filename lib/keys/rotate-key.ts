@@ -4,7 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { newSecret } from "@/lib/keys/new-secret";
 import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
 
@@ -37,6 +38,7 @@ export async function rotateKey(organizationId: string, id: string, oldSecretExp
       metadata: { old_secret_ids: live.map((s) => s.id), old_secret_expires_at: expiry },
     });
     await recordWebhookEvent(tx, { organizationId, type: "key.rotated", data: serializeKey(after) });
+    await recordChange(tx, "key", id);
     return { key: after, secret: secret.key };
   });
   invalidateKey(id);
@@ -52,6 +54,7 @@ export async function retireSecret(organizationId: string, keyId: string, secret
     if (live.length < 2) throw new ApiError("conflict", "This is the key's only live secret; delete the key instead.");
     await tx.apiKeySecret.update({ where: { id: secretId }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.secret_retired", targetType: "key", targetId: keyId, metadata: { secret_id: secretId } });
+    await recordChange(tx, "key", keyId);
     return tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, include: keyInclude });
   });
   invalidateKey(keyId);

@@ -4,7 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { assertPlanAllows } from "@/lib/keys/create-key";
 import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { permissionsIndexFor, resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { withinLevel } from "@/lib/partners/partner-levels";
@@ -44,6 +45,7 @@ export async function updateKey(organizationId: string, id: string, p: UpdateKey
     const after = await tx.apiKey.update({ where: { id }, data, include: keyInclude });
     const pick = (k: { name: string; permissions: unknown; expiresAt: Date | null; rateLimitPerHour: number | null }) => ({ name: k.name, permissions: k.permissions, expires_at: k.expiresAt, rate_limit_per_hour: k.rateLimitPerHour });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.updated", targetType: "key", targetId: id, metadata: { before: pick(before), after: pick(after) } });
+    await recordChange(tx, "key", id);
     return after;
   });
   invalidateKey(id);

@@ -43,8 +43,9 @@ export async function verifyKey(raw: string, now = Date.now()): Promise<VerifyRe
   const hash = hashKey(raw);
   let entry = keyCache.get(hash);
   if (entry === undefined) {
+    const epoch = keyCache.epoch();
     entry = await load(hash);
-    keyCache.set(hash, entry);
+    keyCache.set(hash, entry, epoch);
   }
   const failed = checkCachedKey(entry, now);
   if (failed) return failed;

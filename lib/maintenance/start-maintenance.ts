@@ -12,6 +12,14 @@ export async function runMaintenance(now = Date.now()) {
 
 export function startMaintenance(intervalMs = 3600_000) {
   const tick = () => void runMaintenance().catch((err) => log.error({ err }, "maintenance failed"));
-  setTimeout(tick, 30_000).unref();
-  setInterval(tick, intervalMs).unref();
+  const first = setTimeout(tick, 30_000);
+  const every = setInterval(tick, intervalMs);
+  first.unref();
+  every.unref();
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(every);
+    },
+  };
 }

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import type { PlanName } from "@/lib/keys/permissions";
-import { keyCache } from "@/lib/keys/key-cache";
+import { invalidateSlug } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { isUniqueViolation } from "@/lib/orgs/lock-org";
 import { slugProblem } from "@/lib/orgs/slug";
 
@@ -25,9 +26,11 @@ export async function createOrg(params: CreateOrgParams, actor: Actor) {
         organizationId: org.id, actor, action: "org.created", targetType: "organization", targetId: org.id,
         metadata: { slug, name, plan: org.plan },
       });
+      // the slug may be cached as naming no organization (guest requests), everywhere
+      await recordChange(tx, "slug", slug);
       return org;
     });
-    keyCache.forgetSlug(slug); // it may be cached as naming no organization (guest requests)
+    invalidateSlug(slug);
     return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw new ApiError("conflict", `An organization with slug "${slug}" already exists.`);

@@ -6,12 +6,13 @@ const select = {
   allowQueryKeys: true, defaultRateLimitPerHour: true, revealPolicy: true,
 } as const;
 
-/** The organization's API settings, through the cache (invalidated by updateOrgSettings). */
+/** The organization's API settings, through the cache (kept true by the change feed). */
 export async function getCachedOrg(id: string): Promise<CachedOrg | null> {
   const hit = keyCache.getOrg(id);
   if (hit) return hit;
+  const epoch = keyCache.epoch();
   const org = await db.organization.findUnique({ where: { id }, select });
-  if (org) keyCache.setOrg(org);
+  if (org) keyCache.setOrg(org, epoch);
   return org;
 }
 
@@ -23,8 +24,9 @@ export async function getOrgBySlug(slug: string): Promise<CachedOrg | null> {
     const org = await getCachedOrg(id);
     if (org?.slug === slug) return org;
   }
+  const epoch = keyCache.epoch();
   const org = await db.organization.findUnique({ where: { slug }, select });
-  if (org) keyCache.setOrg(org);
-  else keyCache.setUnknownSlug(slug);
+  if (org) keyCache.setOrg(org, epoch);
+  else keyCache.setUnknownSlug(slug, epoch);
   return org;
 }

@@ -2,9 +2,7 @@
 // host's subdomain, else the only organization there is.
 import { db } from "@/lib/db";
 import { getOrgBySlug } from "@/lib/orgs/get-org";
-import type { CachedOrg } from "@/lib/keys/key-cache";
-
-let single: { at: number; org: CachedOrg | null } | null = null;
+import { keyCache, type CachedOrg } from "@/lib/keys/key-cache";
 
 function subdomainOf(host: string | null): string | null {
   if (!host) return null;
@@ -24,14 +22,13 @@ export async function resolveGuestOrg(req: Request): Promise<CachedOrg | null> {
     const org = await getOrgBySlug(sub);
     if (org) return org;
   }
-  // A short cache: counting organizations on every guest request is waste.
-  if (single && Date.now() - single.at < 10_000) return single.org;
+  // Cached (counting organizations on every guest request is waste); a new organization's feed row
+  // drops it, so a second organization ends the single-organization default everywhere.
+  const single = keyCache.getSingleOrg();
+  if (single) return single.org;
+  const epoch = keyCache.epoch();
   const orgs = await db.organization.findMany({ take: 2, select: { slug: true } });
   const org = orgs.length === 1 ? await getOrgBySlug(orgs[0]!.slug) : null;
-  single = { at: Date.now(), org };
+  keyCache.setSingleOrg(org, epoch);
   return org;
-}
-
-export function resetGuestOrgCache() {
-  single = null;
 }

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
-import { invalidateOrg } from "@/lib/keys/key-cache";
+import { invalidateOrg } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { PLANS } from "@/lib/keys/permissions";
 import { lockOrg } from "@/lib/orgs/lock-org";
 
@@ -57,6 +58,7 @@ export async function updateOrgSettings(organizationId: string, input: OrgSettin
         ...(forgotten ? { ciphertexts_deleted: forgotten } : {}),
       },
     });
+    await recordChange(tx, "org", organizationId);
     return { org, changed, forgotten };
   });
   if (result.changed.length) invalidateOrg(organizationId);

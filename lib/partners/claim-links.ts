@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { randomToken, sha256 } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/problem";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChange } from "@/lib/changes/record-change";
 import { newSecret } from "@/lib/keys/new-secret";
 import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -90,6 +91,7 @@ export async function claimKey(token: string, meta: { ip?: string | null; userAg
     });
     const claimed = await tx.apiKey.findUniqueOrThrow({ where: { id: key.id }, include: keyInclude });
     await recordWebhookEvent(tx, { organizationId: open.organizationId, type: "partner.key_claimed", partnerId: open.partnerId, data: serializeKey(claimed) });
+    await recordChange(tx, "key", key.id);
     return { secret: secret.key, key, partner: open.partner, organizationName: open.organization.name, rateLimit: key.rateLimitPerHour ?? open.organization.defaultRateLimitPerHour };
   });
   invalidateKey(result.key.id);

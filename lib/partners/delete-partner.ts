@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChanges } from "@/lib/changes/record-change";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
@@ -22,6 +23,7 @@ export async function deletePartner(organizationId: string, partnerId: string, a
     await tx.claimToken.updateMany({ where: { partnerId, usedAt: null, voidedAt: null }, data: { voidedAt: at } });
     const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: at } });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.deleted", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
+    await recordChanges(tx, keys.map((k) => ({ kind: "key", ref: k.id })));
     return { partner: after, keyIds: keys.map((k) => k.id) };
   });
   keyIds.forEach(invalidateKey);
@@ -41,6 +43,7 @@ export async function restorePartner(organizationId: string, partnerId: string, 
     }
     const after = await tx.partner.update({ where: { id: partnerId }, data: { deletedAt: null } });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.restored", targetType: "partner", targetId: partnerId, metadata: { name: p.name, keys } });
+    await recordChanges(tx, keys.map((k) => ({ kind: "key", ref: k.id })));
     return { partner: after, keyIds: keys.map((k) => k.id) };
   });
   keyIds.forEach(invalidateKey);

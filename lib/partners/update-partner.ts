@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
-import { invalidateKey } from "@/lib/keys/key-cache";
+import { invalidateKey } from "@/lib/changes/announce-changes";
+import { recordChanges } from "@/lib/changes/record-change";
 import { permissionsIndexFor, presetFor, type Permission } from "@/lib/keys/permissions";
 import { narrowToLevel, withinLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
@@ -43,6 +44,7 @@ export async function updatePartner(organizationId: string, partnerId: string, p
       organizationId, actor, action: "partner.updated", targetType: "partner", targetId: partnerId,
       metadata: { before: { name: before.name, email: before.email, level: before.level }, after: { name: after.name, email: after.email, level: after.level }, narrowed_keys: narrowed },
     });
+    await recordChanges(tx, narrowed.map((ref) => ({ kind: "key", ref })));
     return after;
   });
   narrowed.forEach(invalidateKey);

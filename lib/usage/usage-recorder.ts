@@ -1,5 +1,5 @@
 // Usage and last-used, counted in memory and written in batches: no database write per request.
-// Flushed every few seconds, on demand (tests, shutdown) and at process exit.
+// Flushed every few seconds, on demand (tests) and by the server's graceful shutdown (lib/server).
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 
@@ -10,9 +10,9 @@ export const FLUSH_INTERVAL_MS = 5_000;
 
 // On globalThis: one set of counters per process, however many bundles import this module
 // (route handlers and pages are bundled apart), so a flush from a page writes what the API counted.
-type State = { buckets: Map<string, Bucket>; secretUse: Map<string, LastUse>; keyUse: Map<string, Date>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null; hooked: boolean };
+type State = { buckets: Map<string, Bucket>; secretUse: Map<string, LastUse>; keyUse: Map<string, Date>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 const g = globalThis as unknown as { keydeskUsage?: State };
-const state: State = (g.keydeskUsage ??= { buckets: new Map(), secretUse: new Map(), keyUse: new Map(), timer: null, flushing: null, hooked: false });
+const state: State = (g.keydeskUsage ??= { buckets: new Map(), secretUse: new Map(), keyUse: new Map(), timer: null, flushing: null });
 const { buckets, secretUse, keyUse } = state;
 
 export function hourOf(d: Date): Date {
@@ -85,12 +85,9 @@ export async function flushUsage(): Promise<void> {
   return state.flushing;
 }
 
-export function flushUsageOnExit() {
-  if (state.hooked) return;
-  state.hooked = true;
-  for (const sig of ["SIGTERM", "SIGINT"] as const) {
-    process.once(sig, () => {
-      void flushUsage().finally(() => process.exit(0));
-    });
-  }
+/** Stops the periodic flush and writes what is left (the server's shutdown calls it last). */
+export async function stopUsageRecorder() {
+  if (state.timer) clearInterval(state.timer);
+  state.timer = null;
+  await flushUsage();
 }

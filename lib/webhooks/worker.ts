@@ -231,14 +231,24 @@ export function checkExpiringKeys(opts: WorkerOptions = {}) {
   return createWebhookWorker(opts).checkExpiringKeys();
 }
 
-const globalForWorker = globalThis as unknown as { keydeskWebhookWorker?: { stop: () => void } };
+const globalForWorker = globalThis as unknown as { keydeskWebhookWorker?: { stop: () => void }; keydeskWebhookWorkerStatus?: WorkerStatus };
+
+export type WorkerStatus = { delivering: boolean; lastPassAt: number | null; stopped: boolean };
+
+/** For /api/health: whether this process delivers, and when its loop last finished a pass. */
+export function webhookWorkerStatus(): WorkerStatus | null {
+  return globalForWorker.keydeskWebhookWorkerStatus ?? null;
+}
 
 /**
  * The loop inside the server process (instrumentation.ts): a pass every second, at once when a
  * service nudges it, and the key-expiry check and the purge of month-old events every 10 minutes. Timers are unref'd; stop() ends it.
  */
-export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: number } = {}) {
+export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: number; deliver?: boolean } = {}) {
   if (globalForWorker.keydeskWebhookWorker) return globalForWorker.keydeskWebhookWorker;
+  // deliver: false (KEYDESK_WEBHOOK_WORKER=0) keeps the housekeeping (expiry events, purge) and sends nothing
+  const deliver = opts.deliver ?? true;
+  const status: WorkerStatus = (globalForWorker.keydeskWebhookWorkerStatus = { delivering: deliver, lastPassAt: null, stopped: false });
   const intervalMs = opts.intervalMs ?? 1000;
   const expiryCheckMs = opts.expiryCheckMs ?? 10 * 60e3;
   const worker = createWebhookWorker();
@@ -266,7 +276,8 @@ export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: 
         await worker.checkExpiringKeys();
         await worker.purgeOldEvents();
       }
-      await worker.runDueDeliveries();
+      if (deliver) await worker.runDueDeliveries();
+      status.lastPassAt = Date.now();
     } catch (e) {
       log.error({ err: e }, "webhook worker pass failed");
     } finally {
@@ -275,12 +286,13 @@ export function startWebhookWorker(opts: { intervalMs?: number; expiryCheckMs?: 
       again = false;
     }
   }
-  const off = onWebhookNudge(() => schedule(0));
+  const off = deliver ? onWebhookNudge(() => schedule(0)) : () => {};
   schedule(0);
-  log.info("webhook delivery worker started");
+  log.info(deliver ? "webhook delivery worker started" : "webhook delivery is off in this process (KEYDESK_WEBHOOK_WORKER=0); housekeeping runs");
   const handle = {
     stop() {
       stopped = true;
+      status.stopped = true;
       clearTimeout(timer);
       off();
       delete globalForWorker.keydeskWebhookWorker;
