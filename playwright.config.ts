@@ -74,7 +74,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx --no-install next start -p ${PORT}`,
+      // what `npm start` serves (scripts/server.mjs: client addresses, graceful shutdown)
+      command: `node scripts/server.mjs`,
       url: `${BASE_URL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -4,9 +4,10 @@
 //   typecheck  tsc --noEmit
 //   vitest     unit + integration tests, on SQLite and on PostgreSQL (two projects)
 //   build      next build          } each serialized with `flock /tmp/keydesk-build.lock` where flock
+//   multi      real server processes on shared databases, and the CLI (vitest.multi.config.ts)
 //   browser    playwright test     } exists (KEYDESK_BUILD_LOCK=path|off): builds exhaust small machines
 // `node scripts/test.mjs typecheck vitest` runs only the named stages (services, typecheck, vitest,
-// build, browser).
+// build, multi, browser).
 // The last line is `N passed, N failed` over all tests (a stage that fails without reporting
 // tests counts as one failure), and the exit status is non-zero when any stage failed.
 import { spawn, spawnSync } from "node:child_process";
@@ -28,6 +29,7 @@ const STAGE_IDS = {
   "typecheck (tsc --noEmit)": "typecheck",
   "unit and integration tests (vitest: sqlite + postgresql)": "vitest",
   "build (next build)": "build",
+  "multi-process (servers + CLI on PostgreSQL, Redis, SQLite)": "multi",
   "browser tests (playwright)": "browser",
 };
 let interrupted = false;
@@ -59,7 +61,7 @@ function run(cmd, args, extraEnv = {}) {
   });
 }
 
-const STAGES = ["services", "typecheck", "vitest", "build", "browser"];
+const STAGES = ["services", "typecheck", "vitest", "build", "multi", "browser"];
 const only = process.argv.slice(2);
 for (const s of only) {
   if (!STAGES.includes(s)) {
@@ -139,9 +141,9 @@ await stage("typecheck (tsc --noEmit)", async () => {
 });
 
 // --- vitest --------------------------------------------------------------------------------------
-await stage("unit and integration tests (vitest: sqlite + postgresql)", async () => {
-  const out = path.join(tmp, "vitest.json");
-  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+async function vitestStage(name, extraArgs = []) {
+  const out = path.join(tmp, `${name}.json`);
+  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...extraArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   const j = readJson(out);
   if (!j) return { ok: false, passed: 0, failed: 0, note: `no report (exit ${code})` };
   const failed = j.numFailedTests ?? 0;
@@ -149,7 +151,9 @@ await stage("unit and integration tests (vitest: sqlite + postgresql)", async ()
   // a file that fails to load (or a failing global setup) has no failed *tests*: count the suite
   const brokenFiles = (j.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).every((a) => a.status !== "failed")).length;
   return { ok: code === 0, passed: j.numPassedTests ?? 0, failed: failed + brokenFiles, skipped, note: brokenFiles ? `${brokenFiles} file(s) failed outside tests` : undefined };
-});
+}
+
+await stage("unit and integration tests (vitest: sqlite + postgresql)", () => vitestStage("vitest"));
 
 // --- build ---------------------------------------------------------------------------------------
 function withBuildLock(cmd) {
@@ -173,6 +177,12 @@ await stage("build (next build)", async () => {
   }
   return { ok: code === 0, note: code === 0 ? undefined : `exit ${code}` };
 });
+
+// --- multi-process -------------------------------------------------------------------------------
+// after the build: it starts scripts/server.mjs processes
+await stage("multi-process (servers + CLI on PostgreSQL, Redis, SQLite)", () =>
+  fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) ? vitestStage("multi", ["--config", "vitest.multi.config.ts"]) : { ok: false, note: "no build (.next): run the build stage first" },
+);
 
 // --- browser -------------------------------------------------------------------------------------
 await stage("browser tests (playwright)", async () => {
