@@ -79,6 +79,16 @@ function op(o: {
 
 const articleList = listOf(articleSchema, "ArticleList");
 
+const healthSchema = z
+  .object({
+    status: z.enum(["ok", "degraded", "down"]),
+    database: z.enum(["ok", "down"]),
+    redis: z.enum(["ok", "connecting", "down", "not_configured"]),
+    change_feed_lag_ms: z.number().int().nullable().meta({ description: "Milliseconds since this process last read the change feed (null: no feed runs here)" }),
+    webhook_worker: z.enum(["running", "housekeeping_only", "stalled", "not_running"]),
+  })
+  .meta({ id: "Health" });
+
 export const paths: ZodOpenApiPathsObject = {
   "/api/v1/me": { get: op({ summary: "Test your connection: the key, its organization and rate limit state", tag: "Keys", auth: "key", ok: [200, meSchema] }) },
   "/api/v1/articles": {
@@ -176,6 +186,18 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v2/desk-tokens/{id}": {
     delete: op({ summary: "Revoke a desk token", tag: "Desk tokens", auth: "session", path: true, ok: [200, deskTokenSchema], errors: ["forbidden"] }),
+  },
+  "/api/health": {
+    get: {
+      summary: "Health of this instance (for load balancers and monitoring)",
+      tags: ["Meta"],
+      security: [],
+      description: "No credential; `Cache-Control: no-store`. 200 unless the database is unreachable (503). `degraded`: Redis down (limits counted per instance), change feed behind, or the webhook loop stalled.",
+      responses: {
+        "200": { description: "The instance can serve", content: { "application/json": { schema: healthSchema } } },
+        "503": { description: "The database is unreachable", content: { "application/json": { schema: healthSchema } } },
+      },
+    },
   },
   "/api/openapi.json": {
     get: { summary: "This document", tags: ["Meta"], security: [], responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: z.object({}).loose() } } } } },

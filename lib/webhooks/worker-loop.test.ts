@@ -1,0 +1,30 @@
+// KEYDESK_WEBHOOK_WORKER=0 (deliver: false) turns off delivery only: the housekeeping still runs.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { systemActor } from "@/lib/audit/actor";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { recordWebhookEvent } from "@/lib/webhooks/events";
+import { startWebhookWorker, webhookWorkerStatus } from "@/lib/webhooks/worker";
+import { makeKey, makeOrg } from "@/test/factories";
+
+describe("a web-only instance's worker loop", () => {
+  it("sends nothing but records key.expiring and reports itself as housekeeping only", async () => {
+    const org = await makeOrg();
+    const { webhook } = await createWebhook(org.id, { url: "http://127.0.0.1:9/never", events: ["category.created", "key.expiring"] }, systemActor("test"));
+    await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { id: "c1" } }));
+    const k = await makeKey(org.id, { scopes: ["read"], expiresAt: new Date(Date.now() + 5 * 24 * 3600e3) });
+    const loop = startWebhookWorker({ intervalMs: 50, deliver: false });
+    try {
+      await expect.poll(() => db.webhookEvent.count({ where: { organizationId: org.id, type: "key.expiring" } }), { timeout: 5000 }).toBe(1);
+      await expect.poll(() => webhookWorkerStatus()?.lastPassAt ?? null, { timeout: 5000 }).not.toBeNull();
+      expect(webhookWorkerStatus()).toMatchObject({ delivering: false, stopped: false });
+      const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: webhook.id } });
+      expect(deliveries.length).toBeGreaterThan(0);
+      expect(deliveries.every((d) => d.attempts === 0 && d.status === "pending")).toBe(true);
+      expect(k.key.id).toBeTruthy();
+    } finally {
+      loop.stop();
+      await db.webhookDelivery.updateMany({ where: { endpointId: webhook.id, status: "pending" }, data: { status: "failed" } });
+    }
+  });
+});
