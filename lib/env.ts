@@ -17,6 +17,8 @@ const schema = z.object({
   KEYDESK_DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.string().default("info"),
   KEYDESK_WEBHOOK_WORKER: z.string().optional(),
+  KEYDESK_GITHUB_SCANNING_KEYS: z.string().optional(),
+  KEYDESK_GITHUB_SCANNING_KEYS_URL: z.string().default("https://api.github.com/meta/public_keys/secret_scanning"),
   KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
@@ -77,4 +79,7 @@ export const env = {
   webhookWorker: raw.KEYDESK_WEBHOOK_WORKER !== "0",
   /** How long a request waits for Redis to connect before counting in memory (limits stay exact meanwhile). */
   rateLimitConnectWaitMs: raw.KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS,
+  /** A file in the form GitHub publishes its secret-scanning keys; else they are fetched from the URL. */
+  githubScanningKeysFile: raw.KEYDESK_GITHUB_SCANNING_KEYS,
+  githubScanningKeysUrl: raw.KEYDESK_GITHUB_SCANNING_KEYS_URL,
 };

@@ -47,7 +47,7 @@ export const getCurrentMembership = cache(async (): Promise<CurrentMembership | 
     user: { id: user.id, email: user.email, name: user.name },
     organization: {
       id: o.id, slug: o.slug, name: o.name, plan: o.plan, requireApiToken: o.requireApiToken,
-      allowQueryKeys: o.allowQueryKeys, defaultRateLimitPerHour: o.defaultRateLimitPerHour, revealPolicy: o.revealPolicy,
+      allowQueryKeys: o.allowQueryKeys, defaultRateLimitPerHour: o.defaultRateLimitPerHour, revealPolicy: o.revealPolicy, leakedKeyAction: o.leakedKeyAction,
     },
     role: current.role,
     memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, name: m.organization.name, slug: m.organization.slug, role: m.role })),

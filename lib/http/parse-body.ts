@@ -8,7 +8,8 @@ export function zodIssues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message }));
 }
 
-async function readLimited(req: Request): Promise<string> {
+/** The body as text, at most 1 MiB (a signed body is verified over exactly these bytes). */
+export async function readLimited(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
   if (!req.body) return "";

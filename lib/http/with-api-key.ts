@@ -7,6 +7,8 @@ import { errorResponse } from "@/lib/http/respond";
 import type { CachedKey, CachedOrg } from "@/lib/keys/key-cache";
 import { hasPermission, planAllows, type Permission } from "@/lib/keys/permissions";
 import { verifyKey } from "@/lib/keys/verify-key";
+import { ipAllowed } from "@/lib/keys/ip-allowlist";
+import { reportCanaryUse } from "@/lib/keys/report-canary-use";
 import { resolveGuestOrg } from "@/lib/orgs/resolve-guest-org";
 import { consumeRateLimit, rateLimitHeaders, type RateLimitState } from "@/lib/ratelimit/rate-limiter";
 import { recordUsage } from "@/lib/usage/usage-recorder";
@@ -45,7 +47,13 @@ const invalidToken = { "WWW-Authenticate": 'Bearer realm="keydesk", error="inval
 
 export async function authenticateKey(req: Request, url: URL, found: { key: string; transport: Transport }): Promise<KeyAuth> {
   const result = await verifyKey(found.key);
-  if (result.status === "invalid") throw new ApiError("invalid_api_key", "The API key is not valid. Check that it was copied whole and has not been deleted.", {}, invalidToken);
+  if (result.status === "invalid") {
+    // a decoy is refused exactly as an unknown key (the alert goes out of band, off this answer's time)
+    if (result.reason === "canary") reportCanaryUse(result.key, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent"), method: req.method, path: url.pathname });
+    throw new ApiError("invalid_api_key", "The API key is not valid. Check that it was copied whole and has not been deleted.", {}, invalidToken);
+  }
+  if (result.status === "leaked") throw new ApiError("leaked_api_key", "This key was found in public and was revoked. Create a new key.", {}, invalidToken);
+  if (result.status === "disabled") throw new ApiError("disabled_api_key", "This API key is paused. An admin can resume it under Settings → API.", {}, invalidToken);
   if (result.status === "expired") {
     const detail = result.reason === "key" ? "This API key has expired. Create a new key or extend its expiry." : "This secret was rotated out. Use the key's newest secret.";
     throw new ApiError("expired_api_key", detail, {}, invalidToken);
@@ -54,9 +62,14 @@ export async function authenticateKey(req: Request, url: URL, found: { key: stri
   if (found.transport === "query" && !org.allowQueryKeys) {
     throw new ApiError("invalid_api_key", "This organization does not accept API keys in the query string. Send it as Authorization: Bearer <key>.", {}, invalidToken);
   }
+  const ip = clientIp(req.headers);
+  // before the rate limit: calls from outside the allowlist cannot use up the key's hour
+  if (key.allowedIps && !ipAllowed(ip, key.allowedIps)) {
+    throw new ApiError("ip_not_allowed", `This key accepts requests only from its allowed IP addresses; this request came from ${ip ?? "an unknown address"}.`, { ip });
+  }
   const limit = key.rateLimitPerHour ?? org.defaultRateLimitPerHour;
   const rateLimit = await consumeRateLimit(key.keyId, limit);
-  const actor: Actor = { type: "key", id: key.keyId, label: key.name, ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
+  const actor: Actor = { type: "key", id: key.keyId, label: key.name, ip, userAgent: req.headers.get("user-agent") };
   return { kind: "key", key, org, transport: found.transport, rateLimit, actor };
 }
 

@@ -15,6 +15,10 @@ export type CreateKeyParams = {
   expiresAt?: Date | null;
   rateLimitPerHour?: number | null;
   partnerId?: string | null;
+  /** Normalised addresses and ranges (lib/validations/key.ts); empty or absent = any. */
+  allowedIps?: string[];
+  /** A decoy key (never a partner's). */
+  canary?: boolean;
 };
 
 /** Throws plan_required when the plan cannot hold these permissions (free: none; starter: reads). */
@@ -49,6 +53,8 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
       preset,
       expiresAt: params.expiresAt ?? null,
       rateLimitPerHour: params.rateLimitPerHour ?? null,
+      allowedIps: params.allowedIps ?? [],
+      canary: params.canary === true && !params.partnerId,
       createdByType: actor.type,
       createdById: actor.id,
       createdByLabel: actor.label,
@@ -58,7 +64,7 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
   });
   await recordAuditEvent(tx, {
     organizationId: org.id, actor, action: "key.created", targetType: "key", targetId: key.id,
-    metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId },
+    metadata: { name: key.name, permissions, expires_at: key.expiresAt, rate_limit_per_hour: key.rateLimitPerHour, partner_id: key.partnerId, ...(key.canary ? { canary: true } : {}), ...(params.allowedIps?.length ? { allowed_ips: params.allowedIps } : {}) },
   });
   await recordWebhookEvent(tx, { organizationId: org.id, type: "key.created", data: serializeKey(key) });
   return { key, secret: secret?.key ?? null };

@@ -5,6 +5,7 @@
 // interval. The TTL is only a backstop.
 import { LRUCache } from "lru-cache";
 import { feedIsFresh } from "@/lib/changes/feed-state";
+import type { IpRange } from "@/lib/keys/ip-allowlist";
 
 export type CachedKey = {
   secretId: string;
@@ -18,7 +19,15 @@ export type CachedKey = {
   keyExpiresAt: number | null;
   secretExpiresAt: number | null;
   revoked: boolean;
+  /** This secret was found in public and stopped (the organization's leaked_key_action was revoke). */
+  leaked: boolean;
   deleted: boolean;
+  /** Paused, by itself or with its partner. */
+  disabled: boolean;
+  /** A decoy: refused as an unknown key, every use alerts. */
+  canary: boolean;
+  /** Parsed allowlist; null = any address. */
+  allowedIps: IpRange[] | null;
 };
 
 export type CachedOrg = {
@@ -30,6 +39,7 @@ export type CachedOrg = {
   allowQueryKeys: boolean;
   defaultRateLimitPerHour: number;
   revealPolicy: "reveal" | "show_once";
+  leakedKeyAction: "revoke" | "notify";
 };
 
 const TTL_MS = 10 * 60_000;

@@ -16,6 +16,8 @@ export function liveSecrets<T extends { revokedAt: Date | null; expiresAt: Date 
 export function serializeKey(k: KeyWithSecrets) {
   const live = liveSecrets(k.secrets);
   const newest = live[live.length - 1] ?? k.secrets[k.secrets.length - 1];
+  // the latest leak of any of its secrets (a revoked leaked secret is no longer listed below)
+  const leak = k.secrets.filter((s) => s.leakedAt).sort((a, b) => b.leakedAt!.getTime() - a.leakedAt!.getTime())[0];
   return {
     id: k.id,
     name: k.name,
@@ -26,6 +28,11 @@ export function serializeKey(k: KeyWithSecrets) {
     partner_id: k.partnerId,
     expires_at: iso(k.expiresAt),
     rate_limit_per_hour: k.rateLimitPerHour,
+    allowed_ips: Array.isArray(k.allowedIps) ? (k.allowedIps as string[]) : [],
+    disabled: k.disabled,
+    canary: k.canary,
+    leaked_at: iso(leak?.leakedAt),
+    leaked_url: leak?.leakedUrl ?? null,
     created_at: k.createdAt.toISOString(),
     created_by: { type: k.createdByType, id: k.createdById, label: k.createdByLabel },
     last_used_at: iso(k.lastUsedAt),
@@ -38,6 +45,7 @@ export function serializeKey(k: KeyWithSecrets) {
       expires_at: iso(s.expiresAt),
       last_used_at: iso(s.lastUsedAt),
       last_used_ip: s.lastUsedIp,
+      leaked_at: iso(s.leakedAt),
     })),
   };
 }

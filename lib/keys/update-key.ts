@@ -16,6 +16,10 @@ export type UpdateKeyParams = {
   permissions?: Permission[];
   expiresAt?: Date | null;
   rateLimitPerHour?: number | null;
+  /** Normalised addresses and ranges; [] = any address. */
+  allowedIps?: string[];
+  /** Pause (true) or resume (false). */
+  disabled?: boolean;
 };
 
 /** Rename, re-scope, change expiry or limit. The audit event carries before and after. */
@@ -42,9 +46,19 @@ export async function updateKey(organizationId: string, id: string, p: UpdateKey
     }
     if (p.expiresAt !== undefined) data.expiresAt = p.expiresAt;
     if (p.rateLimitPerHour !== undefined) data.rateLimitPerHour = p.rateLimitPerHour;
+    if (p.allowedIps !== undefined) data.allowedIps = p.allowedIps; // [] = any address
+    if (p.disabled !== undefined) data.disabled = p.disabled;
     const after = await tx.apiKey.update({ where: { id }, data, include: keyInclude });
-    const pick = (k: { name: string; permissions: unknown; expiresAt: Date | null; rateLimitPerHour: number | null }) => ({ name: k.name, permissions: k.permissions, expires_at: k.expiresAt, rate_limit_per_hour: k.rateLimitPerHour });
-    await recordAuditEvent(tx, { organizationId, actor, action: "key.updated", targetType: "key", targetId: id, metadata: { before: pick(before), after: pick(after) } });
+    const ips = (v: unknown) => (Array.isArray(v) ? v : []);
+    const pick = (k: { name: string; permissions: unknown; expiresAt: Date | null; rateLimitPerHour: number | null; allowedIps: unknown }) => ({ name: k.name, permissions: k.permissions, expires_at: k.expiresAt, rate_limit_per_hour: k.rateLimitPerHour, allowed_ips: ips(k.allowedIps) });
+    // pausing and resuming are their own events; anything else is key.updated with before and after
+    if (after.disabled !== before.disabled) {
+      await recordAuditEvent(tx, { organizationId, actor, action: after.disabled ? "key.paused" : "key.resumed", targetType: "key", targetId: id, metadata: { name: after.name } });
+    }
+    const changed = JSON.stringify(pick(before)) !== JSON.stringify(pick(after));
+    if (changed || after.disabled === before.disabled) {
+      await recordAuditEvent(tx, { organizationId, actor, action: "key.updated", targetType: "key", targetId: id, metadata: { before: pick(before), after: pick(after) } });
+    }
     await recordChange(tx, "key", id);
     return after;
   });

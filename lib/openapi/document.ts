@@ -15,6 +15,8 @@ import {
 } from "@/lib/validations/responses";
 import { addPartnerKeySchema, createPartnerSchema, listPartnersQuerySchema, resendClaimSchema, updatePartnerSchema } from "@/lib/validations/partner";
 import { inviteMemberSchema } from "@/lib/validations/team";
+import { leakReportSchema } from "@/lib/validations/leak-report";
+import { githubReportSchema } from "@/lib/secret-scanning/process-github-report";
 import { usageQuerySchema } from "@/lib/validations/usage";
 import { createWebhookSchema, listDeliveriesQuerySchema, listWebhooksQuerySchema, updateWebhookSchema } from "@/lib/validations/webhook";
 import { webhookDeliverySchema, webhookSchema, webhookWithSecretSchema } from "@/lib/validations/responses";
@@ -51,7 +53,7 @@ function op(o: {
   const errors = new Set<ProblemCode>(o.errors ?? []);
   if (o.auth !== "none") {
     errors.add(o.auth === "session" ? "unauthorized" : "missing_api_key");
-    if (o.auth !== "session") ["invalid_api_key", "expired_api_key", "insufficient_permissions", "plan_required", "rate_limited"].forEach((c) => errors.add(c as ProblemCode));
+    if (o.auth !== "session") ["invalid_api_key", "expired_api_key", "leaked_api_key", "disabled_api_key", "ip_not_allowed", "insufficient_permissions", "plan_required", "rate_limited"].forEach((c) => errors.add(c as ProblemCode));
   }
   if (o.body) ["invalid_request", "payload_too_large"].forEach((c) => errors.add(c as ProblemCode));
   if (o.query) errors.add("invalid_request");
@@ -186,6 +188,17 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v2/desk-tokens/{id}": {
     delete: op({ summary: "Revoke a desk token", tag: "Desk tokens", auth: "session", path: true, ok: [200, deskTokenSchema], errors: ["forbidden"] }),
+  },
+  "/api/v1/leaked-keys": {
+    post: {
+      ...op({ summary: "Report a Keydesk key found in public (no credential; limited per address)", tag: "Leaked keys", auth: "none", body: leakReportSchema, ok: [202, z.object({ status: z.literal("received"), detail: z.string() }), "Received. The answer is the same whether or not the key was valid"], errors: ["rate_limited"] }),
+    },
+  },
+  "/api/secret-scanning/github": {
+    post: {
+      ...op({ summary: "GitHub secret-scanning partner reports (signed by GitHub)", tag: "Leaked keys", auth: "none", body: githubReportSchema, ok: [200, z.array(z.object({ token_hash: z.string(), token_type: z.literal("keydesk_api_key"), label: z.enum(["true_positive", "false_positive"]) })), "GitHub's feedback: one label per reported token"], errors: ["invalid_signature", "service_unavailable"] }),
+      description: "Headers `Github-Public-Key-Identifier` and `Github-Public-Key-Signature` (ECDSA P-256, SHA-256, base64 DER over the raw body). Live keys found are handled by the organization's `leaked_key_action`.",
+    },
   },
   "/api/health": {
     get: {

@@ -3,7 +3,7 @@ import { keyCache, type CachedOrg } from "@/lib/keys/key-cache";
 
 const select = {
   id: true, slug: true, name: true, plan: true, requireApiToken: true,
-  allowQueryKeys: true, defaultRateLimitPerHour: true, revealPolicy: true,
+  allowQueryKeys: true, defaultRateLimitPerHour: true, revealPolicy: true, leakedKeyAction: true,
 } as const;
 
 /** The organization's API settings, through the cache (kept true by the change feed). */

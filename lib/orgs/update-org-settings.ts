@@ -17,13 +17,14 @@ export const orgSettingsSchema = z
     allowQueryKeys: z.boolean(),
     defaultRateLimitPerHour: z.number().int().min(1).max(1_000_000),
     revealPolicy: z.enum(["reveal", "show_once"]),
+    leakedKeyAction: z.enum(["revoke", "notify"]),
   })
   .partial()
   .strict();
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
-const FIELDS = ["name", "plan", "requireApiToken", "allowQueryKeys", "defaultRateLimitPerHour", "revealPolicy"] as const;
+const FIELDS = ["name", "plan", "requireApiToken", "allowQueryKeys", "defaultRateLimitPerHour", "revealPolicy", "leakedKeyAction"] as const;
 
 /**
  * Changes settings in one transaction with an "org.settings_updated" audit event (before/after of

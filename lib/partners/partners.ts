@@ -19,6 +19,7 @@ export function serializePartner(p: Partner & { _count?: { keys: number } }, key
     key_count: keyCount ?? p._count?.keys ?? 0,
     last_activity_at: p.lastActivityAt?.toISOString() ?? null,
     claimed_at: p.claimedAt?.toISOString() ?? null,
+    disabled: p.disabled,
     deleted_at: p.deletedAt?.toISOString() ?? null,
     created_at: p.createdAt.toISOString(),
   };

@@ -21,7 +21,8 @@ export async function keysNarrowedBy(organizationId: string, partnerId: string, 
  * Rename, change the email or the level. A narrower level narrows the keys beyond it, but only
  * with `narrowKeys` (the confirmation): without it the answer is 409 listing those keys.
  */
-export async function updatePartner(organizationId: string, partnerId: string, p: { name?: string; email?: string; level?: PartnerLevel; narrowKeys?: boolean }, actor: Actor) {
+export async function updatePartner(organizationId: string, partnerId: string, p: { name?: string; email?: string; level?: PartnerLevel; narrowKeys?: boolean; disabled?: boolean }, actor: Actor) {
+  const touched: string[] = [];
   const narrowed: string[] = [];
   const partner = await db.$transaction(async (tx) => {
     const before = await getPartnerOrThrow(organizationId, partnerId, tx);
@@ -38,16 +39,22 @@ export async function updatePartner(organizationId: string, partnerId: string, p
     }
     const after = await tx.partner.update({
       where: { id: partnerId },
-      data: { name: p.name?.trim(), email: p.email ? normalizeEmail(p.email) : undefined, level: p.level },
+      data: { name: p.name?.trim(), email: p.email ? normalizeEmail(p.email) : undefined, level: p.level, disabled: p.disabled },
     });
+    if (after.disabled !== before.disabled) {
+      // every key of the partner is checked with the partner's pause: each must be re-read everywhere
+      const keys = await tx.apiKey.findMany({ where: { partnerId }, select: { id: true } });
+      touched.push(...keys.map((k) => k.id));
+      await recordAuditEvent(tx, { organizationId, actor, action: after.disabled ? "partner.paused" : "partner.resumed", targetType: "partner", targetId: partnerId, metadata: { name: after.name, keys: touched.length } });
+    }
     await recordAuditEvent(tx, {
       organizationId, actor, action: "partner.updated", targetType: "partner", targetId: partnerId,
       metadata: { before: { name: before.name, email: before.email, level: before.level }, after: { name: after.name, email: after.email, level: after.level }, narrowed_keys: narrowed },
     });
-    await recordChanges(tx, narrowed.map((ref) => ({ kind: "key", ref })));
+    await recordChanges(tx, [...new Set([...narrowed, ...touched])].map((ref) => ({ kind: "key", ref })));
     return after;
   });
-  narrowed.forEach(invalidateKey);
+  [...new Set([...narrowed, ...touched])].forEach(invalidateKey);
   const count = await db.apiKey.count({ where: { partnerId, deletedAt: null } });
   return serializePartner(partner, count);
 }

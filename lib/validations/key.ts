@@ -2,9 +2,24 @@
 import { z } from "zod";
 import { permissionSchema, presetSchema } from "@/lib/keys/permissions";
 import { isoDateTime } from "@/lib/validations/common";
+import { MAX_ALLOWED_IPS, normalizeIpEntry } from "@/lib/keys/ip-allowlist";
 
 export const keyNameSchema = z.string().trim().min(1, "Name cannot be empty").max(100, "Name is at most 100 characters");
 export const rateLimitSchema = z.number().int().min(1, "At least 1 request per hour").max(1_000_000);
+
+/** Up to 100 addresses or CIDR ranges, normalised; an empty list means any address. */
+export const allowedIpsSchema = z
+  .array(z.string().max(64))
+  .max(MAX_ALLOWED_IPS, `At most ${MAX_ALLOWED_IPS} addresses or ranges`)
+  .transform((list, ctx) => {
+    const out: string[] = [];
+    list.forEach((entry, i) => {
+      const n = normalizeIpEntry(entry);
+      if (n === null) ctx.addIssue({ code: "custom", message: `Not an IP address or CIDR range: ${entry.slice(0, 64)}`, path: [i] });
+      else if (!out.includes(n)) out.push(n);
+    });
+    return out;
+  });
 
 export const createKeySchema = z
   .strictObject({
@@ -13,6 +28,8 @@ export const createKeySchema = z
     permissions: z.array(permissionSchema).min(1).optional(),
     expires_at: isoDateTime.nullable().optional(),
     rate_limit_per_hour: rateLimitSchema.nullable().optional(),
+    allowed_ips: allowedIpsSchema.optional(),
+    canary: z.boolean().optional().meta({ description: "A decoy key: refused as an unknown key, every use alerts (key.canary_used)" }),
   })
   .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] })
   .refine((v) => v.scopes || v.permissions, { message: "Give scopes (read, write, admin) or permissions", path: ["scopes"] })
@@ -25,6 +42,8 @@ export const updateKeySchema = z
     permissions: z.array(permissionSchema).min(1).optional(),
     expires_at: isoDateTime.nullable().optional(),
     rate_limit_per_hour: rateLimitSchema.nullable().optional(),
+    allowed_ips: allowedIpsSchema.optional(),
+    disabled: z.boolean().optional().meta({ description: "Pause (true) or resume (false) the key" }),
   })
   .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] });
 

@@ -19,6 +19,8 @@ export const updatePartnerSchema = z
     level: partnerLevelSchema,
     /** Confirms that keys beyond the new level may be narrowed (the API's form of the UI's confirmation). */
     narrow_keys: z.boolean(),
+    /** Pause (true) or resume (false) the partner and with it every key of the partner. */
+    disabled: z.boolean(),
   })
   .partial();
 

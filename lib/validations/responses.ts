@@ -18,12 +18,18 @@ export const categorySchema = z.object({
 const secretSchema = z.object({
   id: z.string(), start: z.string(), end: z.string(), created_at: ts, expires_at: ts.nullable(),
   last_used_at: ts.nullable(), last_used_ip: z.string().nullable(),
+  leaked_at: ts.nullable().meta({ description: "When this secret was found in public (it still works only under leaked_key_action notify)" }),
 });
 
 export const keySchema = z.object({
   id: z.string(), name: z.string(), start: z.string().nullable().meta({ example: "kd_a1B2" }), end: z.string().nullable().meta({ example: "x9Z0" }),
   permissions: z.array(z.enum(ALL_PERMISSIONS as [string, ...string[]])), preset: z.enum(PRESETS).nullable(),
   partner_id: z.string().nullable(), expires_at: ts.nullable(), rate_limit_per_hour: z.number().int().nullable(),
+  allowed_ips: z.array(z.string()).meta({ description: "Addresses and CIDR ranges requests must come from; empty = any", example: ["203.0.113.0/24"] }),
+  disabled: z.boolean().meta({ description: "Paused: requests get 401 disabled_api_key and count no usage" }),
+  canary: z.boolean().meta({ description: "A decoy: refused as an unknown key, and every use raises key.canary_used" }),
+  leaked_at: ts.nullable().meta({ description: "The latest time one of its secrets was found in public" }),
+  leaked_url: z.string().nullable(),
   created_at: ts, created_by: z.object({ type: z.enum(["user", "key", "system"]), id: z.string().nullable(), label: z.string() }),
   last_used_at: ts.nullable(), deleted_at: ts.nullable(), secrets: z.array(secretSchema),
 }).meta({ id: "Key" });
@@ -99,7 +105,7 @@ export const problemSchema = z.object({
 export const partnerSchema = z.object({
   id: z.string(), name: z.string(), email: z.string(), level: z.enum(["read", "write", "read_write"]),
   status: z.enum(["invited", "active", "deleted"]), key_count: z.number().int(), last_activity_at: ts.nullable(),
-  claimed_at: ts.nullable(), deleted_at: ts.nullable(), created_at: ts,
+  claimed_at: ts.nullable(), disabled: z.boolean().meta({ description: "Paused: every key of the partner gets 401 disabled_api_key" }), deleted_at: ts.nullable(), created_at: ts,
 }).meta({ id: "Partner" });
 
 const mailOutcome = { mail_status: z.enum(["sent", "failed"]), mail_error: z.string().nullable() };

@@ -15,6 +15,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "key.deleted",
   "key.restored",
   "key.expiring",
+  "key.leaked",
+  "key.canary_used",
   "partner.key_claimed",
 ] as const;
 
@@ -38,6 +40,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "key.rotated": "An API key got a new secret",
   "key.revealed": "An API key's secret was revealed in the dashboard",
   "key.deleted": "An API key was deleted",
+  "key.leaked": "An API key's secret was found in public (GitHub secret scanning or a report); `data.secret` says where and whether it was revoked",
+  "key.canary_used": "Someone used a decoy key: `data.use` has the address, user agent, method and path",
   "key.restored": "A deleted API key was restored",
   "key.expiring": "An API key expires in 14 days, or in 1 day",
   "partner.key_claimed": "A partner claimed its key through the one-time link",

@@ -24,7 +24,7 @@ export const POST = withApiKey(
     assertKeyMayGrant(auth, resolvePermissions(input).permissions);
     const { key, secret } = await createKey(auth.org.id, {
       name: input.name, scopes: input.scopes, permissions: input.permissions, expiresAt: input.expires_at,
-      rateLimitPerHour: input.rate_limit_per_hour,
+      rateLimitPerHour: input.rate_limit_per_hour, allowedIps: input.allowed_ips, canary: input.canary,
     }, auth.actor);
     return json({ ...key, key: secret }, 201);
   },

@@ -14,13 +14,14 @@ type Params = { id: string };
 // GET /api/v1/keys/{id} — one key
 export const GET = withApiKey<Params>(async ({ params, auth }) => json(serializeKey(await getKeyOrThrow(auth.org.id, params.id))), { permission: "keys:read" });
 
-// PATCH /api/v1/keys/{id} — rename, re-scope, change expiry or rate limit
+// PATCH /api/v1/keys/{id} — rename, re-scope, change expiry, rate limit or allowed IPs; pause or resume
 export const PATCH = withApiKey<Params>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, updateKeySchema);
     if (input.scopes || input.permissions) assertKeyMayGrant(auth, resolvePermissions(input).permissions);
     return json(await updateKey(auth.org.id, params.id, {
       name: input.name, scopes: input.scopes, permissions: input.permissions, expiresAt: input.expires_at, rateLimitPerHour: input.rate_limit_per_hour,
+      allowedIps: input.allowed_ips, disabled: input.disabled,
     }, auth.actor, mayManageKey(auth)));
   },
   { permission: "keys:write" },

@@ -13,13 +13,13 @@ type Params = { id: string };
 // GET /api/v1/partners/{id} — one partner
 export const GET = withApiKey<Params>(async ({ params, auth }) => json(await getPartner(auth.org.id, params.id)), { permission: "keys:read" });
 
-// PATCH /api/v1/partners/{id} — name, email or level (a narrower level needs narrow_keys: true)
+// PATCH /api/v1/partners/{id} — name, email or level (a narrower level needs narrow_keys: true); pause or resume
 export const PATCH = withApiKey<Params>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, updatePartnerSchema);
     assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
     if (input.level) assertKeyMayGrant(auth, LEVEL_PERMISSIONS[input.level]);
-    return json(await updatePartner(auth.org.id, params.id, { name: input.name, email: input.email, level: input.level, narrowKeys: input.narrow_keys }, auth.actor));
+    return json(await updatePartner(auth.org.id, params.id, { name: input.name, email: input.email, level: input.level, narrowKeys: input.narrow_keys, disabled: input.disabled }, auth.actor));
   },
   { permission: "keys:write" },
 );
