@@ -18,6 +18,22 @@ async function deletedKeyStopsEverywhere(db: Db, a: Instance, b: Instance, org: 
   return within(LIMIT_MS, async () => (await status(`${b.url}/api/v1/me`, bearer(victim.key))) === 401);
 }
 
+/** A key paused, then leaked (reported on one instance) is refused by the other within a second, with the right code. */
+async function pausedAndLeakedStopEverywhere(db: Db, a: Instance, b: Instance, org: string) {
+  const admin = cli(db, ["keys", "create", "--org", org, "--scopes", "admin"]).key as string;
+  const k = cli(db, ["keys", "create", "--org", org, "--scopes", "read"]);
+  const code = async (i: Instance) => (await (await fetch(`${i.url}/api/v1/me`, bearer(k.key))).json()).code as string | undefined;
+  expect(await status(`${b.url}/api/v1/me`, bearer(k.key))).toBe(200);
+  const patch = (disabled: boolean) => status(`${a.url}/api/v1/keys/${k.id}`, { method: "PATCH", headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" }, body: JSON.stringify({ disabled }) });
+  expect(await patch(true)).toBe(200);
+  const paused = await within(LIMIT_MS, async () => (await code(b)) === "disabled_api_key");
+  expect(await patch(false)).toBe(200);
+  const resumed = await within(LIMIT_MS, async () => (await status(`${b.url}/api/v1/me`, bearer(k.key))) === 200);
+  expect(await status(`${a.url}/api/v1/leaked-keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: k.key, url: "https://paste.example/x" }) })).toBe(202);
+  const leaked = await within(LIMIT_MS, async () => (await code(b)) === "leaked_api_key");
+  return Math.max(paused, resumed, leaked);
+}
+
 /** An organization setting changed by the CLI applies on every instance within a second. */
 async function cliSettingAppliesEverywhere(db: Db, instances: Instance[], org: string) {
   const guest = { headers: { "x-keydesk-org": org } };
@@ -70,6 +86,10 @@ describe("PostgreSQL, two instances and the CLI", () => {
     it("a setting changed by the CLI applies on both within 1 s", async () => {
       expect(await cliSettingAppliesEverywhere(db, [a, b], org)).toBeLessThan(LIMIT_MS);
     });
+
+    it("a key paused, resumed and reported leaked on one instance is enforced by the other within 1 s", async () => {
+      expect(await pausedAndLeakedStopEverywhere(db, a, b, org)).toBeLessThan(LIMIT_MS);
+    });
   });
 
   describe("without Redis", () => {
@@ -92,6 +112,10 @@ describe("PostgreSQL, two instances and the CLI", () => {
 
     it("a setting changed by the CLI applies on both within 1 s", async () => {
       expect(await cliSettingAppliesEverywhere(db, [a, b], org)).toBeLessThan(LIMIT_MS);
+    });
+
+    it("a key paused, resumed and reported leaked on one instance is enforced by the other within 1 s", async () => {
+      expect(await pausedAndLeakedStopEverywhere(db, a, b, org)).toBeLessThan(LIMIT_MS);
     });
   });
 
