@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger, DialogClose } from 
 import { PlusIcon } from "@/components/ui/icons";
 import { FieldError, FormAlert } from "@/components/ui/input";
 import { PermissionPicker } from "@/components/keys/permission-picker";
-import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
+import { AllowedIpsField, ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
 import type { CreateKeyState, TestResult } from "@/app/(dashboard)/settings/api/form-state";
 
@@ -20,6 +20,8 @@ type Props = {
   apiOrigin: string;
   createAction: (prev: CreateKeyState, fd: FormData) => Promise<CreateKeyState>;
   testAction: (secret: string) => Promise<TestResult>;
+  /** A decoy key: planted where a thief would look; every use alerts. */
+  decoy?: boolean;
 };
 
 export function CreateKeyDialog(props: Props) {
@@ -40,16 +42,22 @@ export function CreateKeyDialog(props: Props) {
       }}
     >
       <DialogTrigger asChild>
-        <Button>
-          <PlusIcon /> Create API key
-        </Button>
+        {props.decoy ? (
+          <Button variant="secondary">
+            <PlusIcon /> Create decoy key
+          </Button>
+        ) : (
+          <Button>
+            <PlusIcon /> Create API key
+          </Button>
+        )}
       </DialogTrigger>
       {open ? <CreateKeyForm key={generation} {...props} onCreated={() => (created.current = true)} /> : null}
     </Dialog>
   );
 }
 
-function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, onCreated }: Props & { onCreated: () => void }) {
+function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, decoy, onCreated }: Props & { onCreated: () => void }) {
   const [state, action, pending] = useActionState(async (prev: CreateKeyState, fd: FormData) => {
     const next = await createAction(prev, fd);
     if (next.ok) onCreated();
@@ -58,7 +66,11 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
   const [defaultName] = useState(() => defaultKeyName());
   if (state.ok && state.secret && state.key) {
     return (
-      <DialogContent title="API key created" description={`“${state.key.name}” is ready to use.`} onInteractOutside={(e) => e.preventDefault()}>
+      <DialogContent
+        title={decoy ? "Decoy key created" : "API key created"}
+        description={decoy ? `Plant “${state.key.name}” where a thief would look (a config file, a wiki page). It never works; every use alerts you.` : `“${state.key.name}” is ready to use.`}
+        onInteractOutside={(e) => e.preventDefault()}
+      >
         <NewSecretPanel secret={state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testAction} />
         <DialogFooter>
           <DialogClose asChild>
@@ -69,8 +81,16 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
     );
   }
   return (
-    <DialogContent title="Create API key" description="The key can call the Keydesk API with the permissions you choose.">
+    <DialogContent
+      title={decoy ? "Create decoy key" : "Create API key"}
+      description={
+        decoy
+          ? "A decoy looks like any other key but every use is refused as an unknown key and raises an alert: an audit event, a webhook (key.canary_used) and a mail to owners and admins."
+          : "The key can call the Keydesk API with the permissions you choose."
+      }
+    >
       <ActionForm action={action} className="space-y-5" noValidate>
+        {decoy ? <input type="hidden" name="canary" value="on" /> : null}
         <FormAlert label="Create key error" message={state.message} />
         <NameField defaultValue={defaultName} errors={state.errors} />
         <div>
@@ -81,6 +101,7 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
           <ExpiryField errors={state.errors} />
           <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} />
         </div>
+        {decoy ? null : <AllowedIpsField errors={state.errors} />}
         <FieldError id="key-form-error" errors={state.errors?.form} />
         <DialogFooter>
           <DialogClose asChild>

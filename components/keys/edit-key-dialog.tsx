@@ -10,7 +10,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { FieldError, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { PermissionPicker } from "@/components/keys/permission-picker";
-import { ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
+import { AllowedIpsField, ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 
 export function EditKeyDialog({ k, plan, orgDefaultRateLimit }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number }) {
   const [open, setOpen] = useState(false);
@@ -49,6 +49,7 @@ function EditForm({ k, plan, orgDefaultRateLimit, onDone }: { k: SerializedKey; 
           <ExpiryField errors={state.errors} current={k.expires_at} allowKeep />
           <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} defaultValue={k.rate_limit_per_hour} />
         </div>
+        {k.canary ? null : <AllowedIpsField errors={state.errors} defaultValue={k.allowed_ips} />}
         <FieldError id="key-form-error" errors={state.errors?.form} />
         <DialogFooter>
           <DialogClose asChild>

@@ -37,6 +37,26 @@ export function ExpiryField({ errors, current, allowKeep }: { errors?: FieldErro
   );
 }
 
+export function AllowedIpsField({ errors, defaultValue }: { errors?: FieldErrors; defaultValue?: string[] }) {
+  return (
+    <div>
+      <Label htmlFor="key-allowed-ips">Allowed IP addresses</Label>
+      <textarea
+        id="key-allowed-ips"
+        name="allowed_ips"
+        rows={3}
+        placeholder={"203.0.113.7\n198.51.100.0/24\n2001:db8::/32"}
+        defaultValue={defaultValue?.join("\n") ?? ""}
+        className="mt-1.5 block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none"
+        aria-describedby="key-allowed-ips-error key-allowed-ips-hint"
+        aria-invalid={errors?.allowed_ips ? true : undefined}
+      />
+      <p id="key-allowed-ips-hint" className="mt-1 text-xs text-slate-500">One address or CIDR range per line, up to 100. Leave empty to accept any address.</p>
+      <FieldError id="key-allowed-ips-error" errors={errors?.allowed_ips} />
+    </div>
+  );
+}
+
 export function RateLimitField({ errors, orgDefault, defaultValue }: { errors?: FieldErrors; orgDefault: number; defaultValue?: number | null }) {
   return (
     <div>

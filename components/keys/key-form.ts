@@ -16,10 +16,11 @@ export type KeyFormInput = {
   permissions?: Permission[];
   expires_at?: string | null;
   rate_limit_per_hour?: number | null;
+  allowed_ips?: string[];
 };
 
 /** Field errors by form field name; `form` holds errors that belong to no single field. */
-export type FieldErrors = Partial<Record<"name" | "access" | "expiry" | "rate_limit" | "password" | "reason" | "form", string[]>>;
+export type FieldErrors = Partial<Record<"name" | "access" | "expiry" | "rate_limit" | "allowed_ips" | "password" | "reason" | "form", string[]>>;
 
 export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput | { error: FieldErrors } {
   const input: KeyFormInput = {};
@@ -56,6 +57,10 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
     else if (!/^\d+$/.test(t)) return { error: { rate_limit: ["Enter a whole number of requests per hour"] } };
     else input.rate_limit_per_hour = Number(t);
   }
+
+  // one address or range per line (commas and spaces also separate); empty = any address
+  const ips = fd.get("allowed_ips");
+  if (typeof ips === "string") input.allowed_ips = ips.split(/[\s,]+/).filter(Boolean);
   return input;
 }
 
@@ -66,6 +71,7 @@ export function fieldOf(path: PropertyKey[]): keyof FieldErrors {
   if (p === "scopes" || p === "permissions") return "access";
   if (p === "expires_at") return "expiry";
   if (p === "rate_limit_per_hour") return "rate_limit";
+  if (p === "allowed_ips") return "allowed_ips";
   if (p === "password" || p === "reason") return p;
   return "form";
 }

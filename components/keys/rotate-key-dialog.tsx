@@ -16,13 +16,13 @@ const CHOICES = [
   { value: "manual", label: "When I retire it", hint: "Both secrets work until you retire the old one." },
 ];
 
-export function RotateKeyDialog({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean }) {
+export function RotateKeyDialog({ keyId, liveSecrets, apiOrigin, showOnce, triggerLabel = "Rotate", urgent = false }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean; triggerLabel?: string; urgent?: boolean }) {
   const [open, setOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
   return (
     <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (o) setGeneration((g) => g + 1); }}>
       <DialogTrigger asChild>
-        <Button variant="secondary">Rotate</Button>
+        <Button variant={urgent ? "danger" : "secondary"}>{triggerLabel}</Button>
       </DialogTrigger>
       {open ? <RotateForm key={generation} keyId={keyId} liveSecrets={liveSecrets} apiOrigin={apiOrigin} showOnce={showOnce} /> : null}
     </Dialog>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 
-type Settings = { requireApiToken: boolean; allowQueryKeys: boolean; revealPolicy: "reveal" | "show_once"; defaultRateLimitPerHour: number };
+type Settings = { requireApiToken: boolean; allowQueryKeys: boolean; revealPolicy: "reveal" | "show_once"; defaultRateLimitPerHour: number; leakedKeyAction: "revoke" | "notify" };
 
 function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
   return (
@@ -63,6 +63,14 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
           <p id="rate-hint" className="text-sm text-slate-500">Requests per hour for keys without their own limit.</p>
           <Input id="defaultRateLimitPerHour" name="defaultRateLimitPerHour" inputMode="numeric" defaultValue={settings.defaultRateLimitPerHour} className="mt-2 max-w-[12rem]" aria-describedby="rate-hint defaultRateLimitPerHour-error" aria-invalid={state.errors?.defaultRateLimitPerHour ? true : undefined} />
           <FieldError id="defaultRateLimitPerHour-error" errors={state.errors?.defaultRateLimitPerHour} />
+        </div>
+        <div className="px-5 py-4">
+          <label htmlFor="leakedKeyAction" className="text-sm font-medium text-slate-900">When a key is found in public</label>
+          <p id="leaked-hint" className="text-sm text-slate-500">GitHub’s secret scanning and anyone who finds a key can report it. Owners, admins and the key’s creator are emailed either way.</p>
+          <select id="leakedKeyAction" name="leakedKeyAction" defaultValue={settings.leakedKeyAction} aria-describedby="leaked-hint" className="mt-2 block h-9 rounded-md border-0 bg-white px-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none">
+            <option value="revoke">Revoke the leaked secret at once (recommended)</option>
+            <option value="notify">Only notify: the secret keeps working</option>
+          </select>
         </div>
       </div>
       <FormAlert label="Settings error" message={state.ok ? undefined : state.message} className="mx-5 mb-3" />

@@ -14,6 +14,8 @@ export type ListKeysParams = {
   page?: number;
   perPage?: number;
   sort?: "created_desc" | "created_asc" | "name_asc" | "last_used_desc";
+  /** Decoys are listed apart: true lists only decoys, otherwise none. */
+  canary?: boolean;
 };
 
 export const KEY_SORTS = {
@@ -30,6 +32,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
   const holding = p.permission ? (p.permission.endsWith(":read") ? [p.permission, p.permission.replace(/:read$/, ":write")] : [p.permission]) : null;
   const where = {
     organizationId,
+    canary: p.canary ?? false,
     // deleted keys are listed while they can still be restored
     ...(p.status === "deleted" ? { deletedAt: { not: null, gt: new Date(Date.now() - RESTORE_WINDOW_MS) } } : p.status === "all" ? {} : { deletedAt: null }),
     ...(p.query ? { name: containsInsensitive(p.query) } : {}),

@@ -9,4 +9,5 @@ export const listKeysQuerySchema = paginationSchema.extend({
   preset: z.union([presetSchema, z.literal("custom")]).optional(),
   permission: permissionSchema.optional(),
   sort: z.enum(["created_desc", "created_asc", "name_asc", "last_used_desc"]).default("created_desc"),
+  canary: z.enum(["true", "false"]).optional().meta({ description: "true lists the decoy keys (listed apart: without it, none)" }),
 });

@@ -52,7 +52,7 @@ export async function createKeyAction(_prev: CreateKeyState, fd: FormData): Prom
   try {
     const { key, secret } = await createKey(
       m.organization.id,
-      { name: v.name, scopes: v.scopes, permissions: v.permissions, expiresAt: v.expires_at ?? null, rateLimitPerHour: v.rate_limit_per_hour ?? null },
+      { name: v.name, scopes: v.scopes, permissions: v.permissions, expiresAt: v.expires_at ?? null, rateLimitPerHour: v.rate_limit_per_hour ?? null, allowedIps: v.allowed_ips, canary: fd.get("canary") === "on" },
       await actorFor(m),
     );
     // no revalidation here: it would re-render the list under the open dialog (the empty state
@@ -105,9 +105,23 @@ export async function updateKeyAction(_prev: ActionState, fd: FormData): Promise
     const parsed = updateKeySchema.safeParse(input);
     if (!parsed.success) return { errors: zodErrors(parsed.error) };
     const v = parsed.data;
-    await updateKey(m.organization.id, keyId, { name: v.name, scopes: v.scopes, permissions: v.permissions, expiresAt: v.expires_at, rateLimitPerHour: v.rate_limit_per_hour }, await actorFor(m));
+    await updateKey(m.organization.id, keyId, { name: v.name, scopes: v.scopes, permissions: v.permissions, expiresAt: v.expires_at, rateLimitPerHour: v.rate_limit_per_hour, allowedIps: v.allowed_ips }, await actorFor(m));
     refresh(keyId);
     return { ok: true, message: "Key updated" };
+  } catch (e) {
+    return fromApiError(e);
+  }
+}
+
+/** Pause (refused with disabled_api_key, no usage counted) or resume a key. */
+export async function setKeyPausedAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
+  const m = await requireAdmin();
+  try {
+    const keyId = keyIdFrom(fd);
+    const disabled = fd.get("paused") === "true";
+    const key = await updateKey(m.organization.id, keyId, { disabled }, await actorFor(m));
+    refresh(keyId);
+    return { ok: true, message: disabled ? `Paused “${key.name}”: it is refused until resumed` : `Resumed “${key.name}”` };
   } catch (e) {
     return fromApiError(e);
   }

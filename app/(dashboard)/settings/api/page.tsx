@@ -44,13 +44,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   }
 
   const status = sp.status === "deleted" ? "deleted" : "active";
+  const decoys = sp.status === "decoys";
   const sort = (sp.sort && sp.sort in KEY_SORTS ? sp.sort : "created_desc") as keyof typeof KEY_SORTS;
   const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const preset = ["read", "write", "admin", "custom"].includes(sp.perm ?? "") ? (sp.perm as "read" | "write" | "admin" | "custom") : undefined;
   const holds = permissionSchema.safeParse(sp.holds).data;
   const [{ data: keys, total }, anyKeys] = await Promise.all([
-    listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE }),
+    listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE, canary: decoys }),
     db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
   ]);
   const partnerIds = [...new Set(keys.map((k) => k.partner_id).filter((id): id is string => Boolean(id)))];
@@ -73,10 +74,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       apiOrigin={env.authUrl}
       createAction={createKeyAction}
       testAction={testKeyAction}
+      decoy={decoys}
     />
   );
 
-  if (anyKeys === 0 && status === "active" && !q && !preset && !holds) {
+  if (anyKeys === 0 && status === "active" && !decoys && !q && !preset && !holds) {
     const hasDeleted = await db.apiKey.count({ where: { organizationId: org.id, deletedAt: { not: null } }, take: 1 });
     return (
       <Card>
@@ -104,17 +106,20 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         actions={create}
       />
       <div className="flex gap-4 border-b border-slate-200 px-5 text-sm" role="tablist" aria-label="Key status">
-        {(["active", "deleted"] as const).map((s) => (
-          <Link
-            key={s}
-            role="tab"
-            aria-selected={status === s}
-            href={href({ status: s === "active" ? undefined : s, page: undefined })}
-            className={cn("-mb-px border-b-2 py-2.5 font-medium", status === s ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700")}
-          >
-            {s === "active" ? "Active" : "Recently deleted"}
-          </Link>
-        ))}
+        {(["active", "deleted", "decoys"] as const).map((s) => {
+          const selected = s === "decoys" ? decoys : !decoys && status === s;
+          return (
+            <Link
+              key={s}
+              role="tab"
+              aria-selected={selected}
+              href={href({ status: s === "active" ? undefined : s, page: undefined })}
+              className={cn("-mb-px border-b-2 py-2.5 font-medium", selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700")}
+            >
+              {s === "active" ? "Active" : s === "deleted" ? "Recently deleted" : "Decoys"}
+            </Link>
+          );
+        })}
       </div>
       <Suspense>
         <KeysToolbar />
@@ -127,8 +132,12 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       ) : null}
       {keys.length === 0 ? (
         <EmptyState
-          title={status === "deleted" ? "No recently deleted keys" : "No keys match"}
-          description={status === "deleted" ? "Deleted keys stay here for 30 days, then they are purged." : "Try another name or filter."}
+          title={decoys ? "No decoy keys" : status === "deleted" ? "No recently deleted keys" : "No keys match"}
+          description={
+            decoys
+              ? "A decoy key looks real but never works: plant it where a thief would look, and every use alerts you."
+              : status === "deleted" ? "Deleted keys stay here for 30 days, then they are purged." : "Try another name or filter."
+          }
         />
       ) : (
         <div className="overflow-x-auto">

@@ -18,6 +18,7 @@ export async function updateApiSettingsAction(_prev: SettingsState, fd: FormData
     allowQueryKeys: fd.get("allowQueryKeys") === "on",
     revealPolicy: fd.get("revealPolicy"),
     defaultRateLimitPerHour: Number(rate),
+    leakedKeyAction: fd.get("leakedKeyAction") ?? undefined,
   };
   const parsed = orgSettingsSchema.safeParse(input);
   if (!parsed.success) {

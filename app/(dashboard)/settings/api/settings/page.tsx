@@ -37,8 +37,8 @@ export default async function SettingsPage() {
       <Card>
         <CardHeader title="API settings" description={`How the API behaves for ${org.name}. Every change is recorded in the history.`} />
         <ApiSettingsForm
-          key={`${org.id}:${org.requireApiToken}:${org.allowQueryKeys}:${org.revealPolicy}:${org.defaultRateLimitPerHour}`}
-          settings={{ requireApiToken: org.requireApiToken, allowQueryKeys: org.allowQueryKeys, revealPolicy: org.revealPolicy, defaultRateLimitPerHour: org.defaultRateLimitPerHour }}
+          key={`${org.id}:${org.requireApiToken}:${org.allowQueryKeys}:${org.revealPolicy}:${org.defaultRateLimitPerHour}:${org.leakedKeyAction}`}
+          settings={{ requireApiToken: org.requireApiToken, allowQueryKeys: org.allowQueryKeys, revealPolicy: org.revealPolicy, defaultRateLimitPerHour: org.defaultRateLimitPerHour, leakedKeyAction: org.leakedKeyAction }}
         />
       </Card>
     </div>

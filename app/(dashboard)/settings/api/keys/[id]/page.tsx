@@ -22,7 +22,7 @@ import { KeyStatus } from "@/components/keys/key-status";
 import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
 import { UsageChart, type UsagePoint } from "@/components/keys/usage-chart";
-import { restoreKeyAction, retireSecretAction } from "../../actions";
+import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "../../actions";
 
 export const metadata: Metadata = { title: "API key" };
 
@@ -108,6 +108,16 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
             ) : (
               <>
                 <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} />
+                {k.canary ? null : (
+                  <ActionButton
+                    action={setKeyPausedAction}
+                    fields={{ keyId: k.id, paused: String(!k.disabled) }}
+                    label={k.disabled ? "Resume" : "Pause"}
+                    pendingLabel={k.disabled ? "Resuming…" : "Pausing…"}
+                    variant={k.disabled ? "primary" : "secondary"}
+                    ariaLabel={k.disabled ? "Resume this key" : "Pause this key"}
+                  />
+                )}
                 {showOnce ? null : <RevealKeyDialog keyId={k.id} keyName={k.name} needsPassword={!confirmed} />}
                 <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} />
                 <DeleteKeyDialog keyId={k.id} keyName={k.name} />
@@ -117,6 +127,22 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
         </div>
         {showOnce && !deleted ? (
           <p className="mt-3 text-sm text-slate-500">Secrets cannot be viewed again: this organization’s reveal policy is “show once”, so only their hashes are kept.</p>
+        ) : null}
+        {k.leaked_at && !deleted && !k.secrets.some((s) => new Date(s.created_at) > new Date(k.leaked_at!)) ? (
+          <div role="alert" aria-label="Leaked key" className="mt-3 flex flex-wrap items-center justify-between gap-3 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
+            <p>
+              <strong>A secret of this key was found in public</strong> <Time value={k.leaked_at} relative />
+              {k.leaked_url ? <> at <span className="font-mono text-xs break-all">{k.leaked_url}</span></> : null}.{" "}
+              {k.secrets.some((s) => s.leaked_at) ? "Your organization notifies only, so that secret still works: rotate now." : "That secret was revoked. Rotate to give your servers a new one."}
+            </p>
+            <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} triggerLabel="Rotate now" urgent />
+          </div>
+        ) : null}
+        {k.disabled && !deleted ? (
+          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">This key is paused: requests with it get 401 <code className="font-mono text-xs">disabled_api_key</code> and count no usage until you resume it.</p>
+        ) : null}
+        {k.canary ? (
+          <p className="mt-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">This is a decoy key. It never works: every use is refused as an unknown key and alerts owners and admins. Reveal it to plant it where a thief would look.</p>
         ) : null}
         {deleted ? (
           <p className="mt-3 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
@@ -138,6 +164,9 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
             <Field label="Created"><Time value={k.created_at} /> by {k.created_by.label}</Field>
             <Field label="Last used">{k.last_used_at ? <Time value={k.last_used_at} relative /> : "Never"}</Field>
             <Field label="Expires">{k.expires_at ? <Time value={k.expires_at} /> : "Never"}</Field>
+            <Field label="Allowed IPs">
+              {k.allowed_ips.length ? <span className="font-mono text-xs">{k.allowed_ips.join(", ")}</span> : "Any address"}
+            </Field>
             <Field label="Rate limit">
               {limit.toLocaleString("en")} requests / hour {k.rate_limit_per_hour === null ? <span className="text-slate-500">(organization default)</span> : null}
             </Field>
