@@ -32,8 +32,11 @@ const security: Record<Auth, Record<string, string[]>[]> = {
   none: [],
 };
 
+// Markdown links: a bare "/docs/errors#<code>" renders as an empty HTML <code> element in the reference
+const errorLink = (code: ProblemCode) => `[\`${code}\`](/docs/errors#${code})`;
+
 const problem = (code: ProblemCode) => ({
-  description: `${problemCodes[code].title} (\`${code}\`): see /docs/errors#${code}`,
+  description: `${problemCodes[code].title} (${errorLink(code)})`,
   content: { "application/problem+json": { schema: problemSchema } },
 });
 
@@ -66,7 +69,7 @@ function op(o: {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const c of errors) byStatus.set(problemCodes[c].status, [...(byStatus.get(problemCodes[c].status) ?? []), c]);
   for (const [status, codes] of byStatus) {
-    responses[String(status)] = { ...problem(codes[0]!), description: codes.map((c) => `\`${c}\`: ${problemCodes[c].title}`).join("; ") };
+    responses[String(status)] = { ...problem(codes[0]!), description: codes.map((c) => `${errorLink(c)}: ${problemCodes[c].title}`).join("; ") };
   }
   return {
     summary: o.summary,
@@ -225,7 +228,10 @@ export function openApiDocument() {
     info: {
       title: "Keydesk API",
       version: "1.0.0",
-      description: "Knowledge base, approvals and API key management. Errors are RFC 9457 problem+json; each `type` links to /docs/errors#<code>.",
+      description: "Knowledge base, approvals and API key management.\n\n" +
+        "Authenticate with an API key: `Authorization: Bearer kd_...`, the `X-API-Key` header or the `api_key` query parameter. " +
+        "Errors are RFC 9457 `application/problem+json`; each `type` links to its code on the [errors page](/docs/errors), " +
+        "for example [`/docs/errors#invalid_api_key`](/docs/errors#invalid_api_key).",
     },
     servers: [{ url: "/" }],
     components: {
