@@ -2,7 +2,7 @@
 // Presets (read / write / admin) or a fine-grained grid (resources × none / read / write),
 // limited to what the organization's plan allows.
 import { useState } from "react";
-import { PRESETS, PRESET_PERMISSIONS, RESOURCES, type PlanName, type Preset, type Resource } from "@/lib/keys/permissions";
+import { PRESETS, PRESET_PERMISSIONS, RESOURCES, RESOURCE_LEVELS, type PlanName, type Preset, type Resource } from "@/lib/keys/permissions";
 import { cn } from "@/components/ui/cn";
 
 const PRESET_TEXT: Record<Preset, string> = {
@@ -100,6 +100,8 @@ export function PermissionPicker({
                 <tr key={r}>
                   <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700 capitalize">{r}</th>
                   {(["none", "read", "write"] as const).map((l) => {
+                    // a level the resource does not have (audit: write) is no choice at all
+                    if (l !== "none" && !RESOURCE_LEVELS[r].includes(l)) return <td key={l} className="px-2 py-1.5 text-center text-slate-300" aria-hidden>—</td>;
                     const disabled = readOnly && l === "write";
                     return (
                       <td key={l} className="px-2 py-1.5 text-center">

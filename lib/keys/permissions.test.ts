@@ -7,7 +7,9 @@ describe("permissions", () => {
     expect(PRESET_PERMISSIONS.write).toContain("articles:write");
     expect(PRESET_PERMISSIONS.write).not.toContain("keys:read");
     expect(PRESET_PERMISSIONS.admin).toContain("keys:write");
-    expect(PRESET_PERMISSIONS.admin).toHaveLength(14);
+    expect(PRESET_PERMISSIONS.admin).toHaveLength(17);
+    expect(PRESET_PERMISSIONS.admin).toEqual(expect.arrayContaining(["settings:read", "settings:write", "audit:read"]));
+    expect(PRESET_PERMISSIONS.admin).not.toContain("audit:write");
   });
   it("write implies read", () => {
     expect(hasPermission(["articles:write"], "articles:read")).toBe(true);

@@ -1,7 +1,7 @@
 // Scopes and permissions (CONTRACT.md §2): presets read / write / admin, or resource:level lists.
 import { z } from "zod";
 
-export const RESOURCES = ["articles", "categories", "approvals", "team", "keys", "webhooks", "usage"] as const;
+export const RESOURCES = ["articles", "categories", "approvals", "team", "keys", "webhooks", "usage", "settings", "audit"] as const;
 export const LEVELS = ["read", "write"] as const;
 export const PRESETS = ["read", "write", "admin"] as const;
 export const PLANS = ["free", "starter", "professional"] as const;
@@ -12,9 +12,12 @@ export type Permission = `${Resource}:${Level}`;
 export type Preset = (typeof PRESETS)[number];
 export type PlanName = (typeof PLANS)[number];
 
-export const ALL_PERMISSIONS = RESOURCES.flatMap((r) => LEVELS.map((l) => `${r}:${l}` as Permission));
+/** The levels each resource has: the audit log is read-only (it is written by what it records). */
+export const RESOURCE_LEVELS = Object.fromEntries(RESOURCES.map((r) => [r, r === "audit" ? (["read"] as const) : LEVELS])) as unknown as Record<Resource, readonly Level[]>;
 
-// read / write cover the content of the desk; admin adds team, keys, webhooks and usage.
+export const ALL_PERMISSIONS = RESOURCES.flatMap((r) => RESOURCE_LEVELS[r].map((l) => `${r}:${l}` as Permission));
+
+// read / write cover the content of the desk; admin adds team, keys, webhooks, usage, settings and audit.
 const CONTENT: Resource[] = ["articles", "categories", "approvals"];
 export const PRESET_PERMISSIONS: Record<Preset, Permission[]> = {
   read: CONTENT.map((r) => `${r}:read` as Permission),
