@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseIpList } from "@/lib/net/ip";
 
 const schema = z.object({
   DATABASE_URL: z.string().default("file:./data/keydesk.db"),
@@ -16,6 +17,15 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   KEYDESK_DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.string().default("info"),
+  // comma-separated IPs or CIDRs of the reverse proxies in front of Keydesk (default none)
+  KEYDESK_TRUSTED_PROXIES: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseIpList(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 const parsed = schema.safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL || undefined });
@@ -70,5 +80,7 @@ export const env = {
   mailFrom: raw.MAIL_FROM,
   port: raw.PORT,
   logLevel: raw.LOG_LEVEL,
+  /** Proxies whose X-Forwarded-For entries are skipped when finding the client (lib/net/client-ip.ts). */
+  trustedProxies: raw.KEYDESK_TRUSTED_PROXIES,
   isProduction: process.env.NODE_ENV === "production",
 };

@@ -1,7 +1,8 @@
 // Routes that people and programs both call (the approvals API, desk tokens): three ways in, in
 // this order: a signed-in browser session, a desk token (Authorization: DeskToken <token>), an API
 // key. All three give the handler the same Actor, used for audit events and `decided_by`.
-import { clientIp, type Actor } from "@/lib/audit/actor";
+import type { Actor } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { sessionMembership } from "@/lib/auth/session-from-request";
 import { verifyDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { ApiError } from "@/lib/http/problem";

@@ -1,6 +1,7 @@
 // The one wrapper every keyed route uses: read the key, verify it through the cache, apply query-key
 // policy, rate limit, plan and permission, hand the handler its organization and key, count usage.
-import { clientIp, type Actor } from "@/lib/audit/actor";
+import type { Actor } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { actorFor } from "@/lib/auth/actor";
 import { confirmPassword, hasRecentPasswordConfirmation } from "@/lib/auth/reauth";
 import { requireAdmin } from "@/lib/auth/session";
