@@ -19,7 +19,7 @@ export type GrantableRole = "owner" | "admin" | "agent";
 
 /** Who is granting: a key (by its permissions), a member (by role), or the system (CLI, jobs). */
 export type Granter =
-  | { kind: "key"; permissions: readonly string[] }
+  | { kind: "key"; permissions: readonly string[]; partnerId?: string | null }
   | { kind: "member"; role: GrantableRole }
   | { kind: "system" };
 
@@ -28,8 +28,8 @@ export const SYSTEM_GRANTER: Granter = { kind: "system" };
 /** The granter behind a keyed request or a withActor principal (null = system). */
 export function granterOf(caller: KeyAuth | Principal | null | undefined): Granter {
   if (!caller) return SYSTEM_GRANTER;
-  if ("kind" in caller) return { kind: "key", permissions: caller.key.permissions };
-  if (caller.via === "key") return { kind: "key", permissions: caller.key.key.permissions };
+  if ("kind" in caller) return { kind: "key", permissions: caller.key.permissions, partnerId: caller.key.partnerId };
+  if (caller.via === "key") return { kind: "key", permissions: caller.key.key.permissions, partnerId: caller.key.key.partnerId };
   return { kind: "member", role: caller.role };
 }
 
@@ -85,6 +85,8 @@ export const EVENT_FAMILY_PERMISSION: Record<string, Permission> = {
   webhook: "webhooks:read",
 };
 
+const PARTNER_OWN_FAMILIES = new Set(["key", "partner"]);
+
 /** The permission needed to read an event of this type (unknown families need keys:read, the strictest common one). */
 export function permissionForEvent(type: string): Permission {
   return EVENT_FAMILY_PERMISSION[type.split(".")[0]!] ?? "keys:read";
@@ -92,7 +94,10 @@ export function permissionForEvent(type: string): Permission {
 
 /** May this granter see the data of events of this type? People (dashboard) and the system see all. */
 export function mayReadEvent(g: Granter, type: string): boolean {
-  return g.kind !== "key" || hasPermission(g.permissions, permissionForEvent(type));
+  if (g.kind !== "key") return true;
+  // a partner's endpoints hear only about the partner's own keys (lib/webhooks/events.ts), which it knows
+  if (g.partnerId && PARTNER_OWN_FAMILIES.has(type.split(".")[0]!)) return true;
+  return hasPermission(g.permissions, permissionForEvent(type));
 }
 
 /** 403 naming the missing permissions when a key subscribes to events it could not read. */
