@@ -8,7 +8,7 @@ import { verifyDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { ApiError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
-import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, type KeyAuth } from "@/lib/http/with-api-key";
+import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, noStoreIfQueryKey, type KeyAuth } from "@/lib/http/with-api-key";
 import type { Permission } from "@/lib/keys/permissions";
 
 type Role = "owner" | "admin" | "agent";
@@ -90,6 +90,7 @@ export function withActor<P = Record<string, never>>(handler: (ctx: Ctx<P>) => P
     }
     res.headers.set("X-Request-Id", requestId);
     if (keyAuth) finishKeyedResponse(res, keyAuth);
+    else noStoreIfQueryKey(req, res);
     return res;
   };
 }
