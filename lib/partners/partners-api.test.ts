@@ -170,6 +170,8 @@ describe("mail without SMTP_URL", () => {
       const r = await sendMail({ to: "p@example.com", subject: "Hello outbox", text: "plain body", html: "<p>html body</p>", fromName: "Acme via Keydesk" });
       expect(r.via).toBe("outbox");
       const eml = fs.readFileSync(r.file!, "utf8");
+      // issue 11: claim and invitation links are live secrets: owner-only file
+      expect(fs.statSync(r.file!).mode & 0o777).toBe(0o600);
       expect(eml).toContain("Subject: Hello outbox");
       expect(eml).toContain("To: p@example.com");
       expect(eml).toMatch(/From: "?Acme via Keydesk"? </);
