@@ -109,7 +109,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
               <>
                 <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} />
                 {showOnce ? null : <RevealKeyDialog keyId={k.id} keyName={k.name} needsPassword={!confirmed} />}
-                <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} />
+                <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} needsPassword={!confirmed} />
                 <DeleteKeyDialog keyId={k.id} keyName={k.name} />
               </>
             )}
