@@ -12,6 +12,9 @@ export const authConfig = {
   secret: env.authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  // Secure (and __Secure- prefixed) session cookies whenever the public URL is https, even behind a
+  // proxy that speaks plain http to us
+  useSecureCookies: env.authUrl.startsWith("https://"),
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {

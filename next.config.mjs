@@ -1,3 +1,5 @@
+import { configSecurityHeaders } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -12,7 +14,10 @@ const nextConfig = {
       { key: "X-Robots-Tag", value: "noindex, nofollow" },
       { key: "Referrer-Policy", value: "no-referrer" },
     ];
+    // Security headers on every answer, pages and /api alike (lib/http/security-headers.mjs); the
+    // page CSP with its nonce, and HSTS, come from proxy.ts. Later entries win for the same header.
     return [
+      ...configSecurityHeaders(),
       { source: "/claim/:token*", headers: oneTime },
       { source: "/invite/:token*", headers: oneTime },
     ];

@@ -96,6 +96,8 @@ export default defineConfig({
         KEYDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
         // the webhook specs deliver to a receiver on 127.0.0.1
         KEYDESK_WEBHOOKS_ALLOW_LOCAL: "1",
+        // the specs pose as many clients with X-Forwarded-For through a local socket: trust loopback
+        KEYDESK_TRUSTED_PROXIES: "127.0.0.1,::1",
       },
     },
   ],

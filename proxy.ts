@@ -1,20 +1,34 @@
-// Page redirects only: signed-out visitors of dashboard pages go to /login?callbackUrl=<path>
-// (authConfig.callbacks.authorized). /api/* is excluded by the matcher and let through by the
-// callback: route handlers answer JSON 401s themselves. Never the only check: pages and server
-// actions verify the session and the role.
+// Page redirects and page security headers. Signed-out visitors of dashboard pages go to
+// /login?callbackUrl=<path> (authConfig.callbacks.authorized). /api/* is excluded by the matcher and
+// let through by the callback: route handlers answer JSON 401s themselves (their security headers
+// come from next.config.mjs). Never the only check: pages and server actions verify the session and
+// the role. Every page gets a fresh CSP nonce: Next reads it from the request's
+// Content-Security-Policy header and puts it on its own scripts; the layout reads x-nonce.
 import NextAuth from "next-auth";
-import type { NextFetchEvent, NextMiddleware, NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
+import { env } from "@/lib/env";
+import { pageSecurityHeaders } from "@/lib/http/security-headers.mjs";
 
 const { auth } = NextAuth(authConfig);
-// the middleware overload of auth(); its callback runs only when authorized() let the request through
-const handler = auth(() => undefined) as unknown as NextMiddleware;
+
+function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const response = await handler(request, event);
+  const nonce = newNonce();
+  const security = pageSecurityHeaders({ pathname: request.nextUrl.pathname, nonce, authUrl: env.authUrl, dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", security.find(([k]) => k === "Content-Security-Policy")![1]);
+  // the middleware overload of auth(); its callback runs only when authorized() let the request through
+  const handler = auth(() => NextResponse.next({ request: { headers: requestHeaders } })) as unknown as NextMiddleware;
+  const response = (await handler(request, event)) ?? NextResponse.next({ request: { headers: requestHeaders } });
   // Redirects only: never re-issue the session cookie from here. A prefetch answered after sign-out
   // would otherwise set the just-deleted session cookie again (sessions end 7 days after sign-in).
-  response?.headers.delete("set-cookie");
+  response.headers.delete("set-cookie");
+  for (const [name, value] of security) response.headers.set(name, value);
   return response;
 }
 

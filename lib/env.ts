@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseIpList } from "@/lib/net/ip";
 
 const schema = z.object({
   DATABASE_URL: z.string().default("file:./data/keydesk.db"),
@@ -20,6 +21,15 @@ const schema = z.object({
   KEYDESK_GITHUB_SCANNING_KEYS: z.string().optional(),
   KEYDESK_GITHUB_SCANNING_KEYS_URL: z.string().default("https://api.github.com/meta/public_keys/secret_scanning"),
   KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  // comma-separated IPs or CIDRs of the reverse proxies in front of Keydesk (default none)
+  KEYDESK_TRUSTED_PROXIES: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseIpList(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 const parsed = schema.safeParse({ ...process.env, REDIS_URL: process.env.REDIS_URL || undefined });
@@ -74,6 +84,8 @@ export const env = {
   mailFrom: raw.MAIL_FROM,
   port: raw.PORT,
   logLevel: raw.LOG_LEVEL,
+  /** Proxies whose X-Forwarded-For entries are skipped when finding the client (lib/net/client-ip.ts). */
+  trustedProxies: raw.KEYDESK_TRUSTED_PROXIES,
   isProduction: process.env.NODE_ENV === "production",
   /** KEYDESK_WEBHOOK_WORKER=0 turns off webhook delivery in this process (housekeeping still runs). */
   webhookWorker: raw.KEYDESK_WEBHOOK_WORKER !== "0",

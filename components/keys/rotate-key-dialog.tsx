@@ -5,7 +5,7 @@ import type { SecretState } from "@/app/(dashboard)/settings/api/form-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, FormAlert } from "@/components/ui/input";
+import { FieldError, FormAlert, Input, Label } from "@/components/ui/input";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
 
 const CHOICES = [
@@ -16,7 +16,11 @@ const CHOICES = [
   { value: "manual", label: "When I retire it", hint: "Both secrets work until you retire the old one." },
 ];
 
-export function RotateKeyDialog({ keyId, liveSecrets, apiOrigin, showOnce, triggerLabel = "Rotate", urgent = false }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean; triggerLabel?: string; urgent?: boolean }) {
+type Props = { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean; needsPassword: boolean };
+type TriggerProps = { triggerLabel?: string; urgent?: boolean };
+
+/** Rotate: a new working secret, so the password again (unless confirmed in the last 10 minutes), like "View API key". */
+export function RotateKeyDialog({ triggerLabel = "Rotate", urgent = false, ...props }: Props & TriggerProps) {
   const [open, setOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
   return (
@@ -24,12 +28,12 @@ export function RotateKeyDialog({ keyId, liveSecrets, apiOrigin, showOnce, trigg
       <DialogTrigger asChild>
         <Button variant={urgent ? "danger" : "secondary"}>{triggerLabel}</Button>
       </DialogTrigger>
-      {open ? <RotateForm key={generation} keyId={keyId} liveSecrets={liveSecrets} apiOrigin={apiOrigin} showOnce={showOnce} /> : null}
+      {open ? <RotateForm key={generation} {...props} /> : null}
     </Dialog>
   );
 }
 
-function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string; liveSecrets: number; apiOrigin: string; showOnce: boolean }) {
+function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce, needsPassword }: Props) {
   const [state, action, pending] = useActionState<SecretState, FormData>(rotateKeyAction, {});
   const [choice, setChoice] = useState("24h");
   if (state.ok && state.secret) {
@@ -42,6 +46,7 @@ function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string
       </DialogContent>
     );
   }
+  const askPassword = needsPassword || Boolean(state.errors?.password);
   return (
     <DialogContent title="Rotate API key" description="Creates a new secret for this key. The key keeps its name, permissions and history.">
       {liveSecrets >= 2 ? (
@@ -66,6 +71,14 @@ function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce }: { keyId: string
               ))}
             </div>
           </fieldset>
+          {askPassword ? (
+            <div className="mt-5">
+              <Label htmlFor="rotate-password">Confirm your password</Label>
+              <Input id="rotate-password" name="password" type="password" autoComplete="current-password" className="mt-1.5" aria-invalid={state.errors?.password ? true : undefined} aria-describedby="rotate-password-hint rotate-password-error" />
+              <p id="rotate-password-hint" className="mt-1 text-xs text-slate-500">You won’t be asked again for 10 minutes.</p>
+              <FieldError id="rotate-password-error" errors={state.errors?.password} />
+            </div>
+          ) : null}
           <FieldError id="rotate-form-error" errors={state.errors?.form} />
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>

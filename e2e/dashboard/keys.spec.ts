@@ -128,6 +128,10 @@ test("rotate: both secrets work, a third is refused, retiring the old one stops 
   await page.getByRole("button", { name: "Rotate" }).click();
   let dialog = page.getByRole("dialog", { name: "Rotate API key" });
   await dialog.getByRole("radio", { name: "When I retire it" }).check();
+  // rotating yields a working secret: the password again, as for "View API key"
+  await dialog.getByRole("button", { name: "Create new secret" }).click();
+  await expect(dialog.locator("#rotate-password-error")).toHaveText("Enter your password to continue");
+  await dialog.getByLabel("Confirm your password").fill(fixture().owner.password);
   await dialog.getByRole("button", { name: "Create new secret" }).click();
   const created = page.getByRole("dialog", { name: "New secret created" });
   const newSecret = (await created.getByTestId("new-secret").textContent())!.trim();

@@ -9,10 +9,3 @@ export type Actor = {
 };
 
 export const systemActor = (label = "cli"): Actor => ({ type: "system", id: null, label });
-
-/** The client's address as the proxy in front of us reports it (first X-Forwarded-For hop). */
-export function clientIp(headers: Headers): string | null {
-  const fwd = headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",")[0]!.trim() || null;
-  return headers.get("x-real-ip");
-}

@@ -2,7 +2,7 @@
 // email is verified against a dummy hash so both failures take the same time and say the same thing.
 import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { hashPassword, normalizeEmail, verifyPassword } from "@/lib/users/password";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { refundSignInAttempt, takeSignInAttempt } from "@/lib/auth/sign-in-limiter";

@@ -15,6 +15,15 @@ describe("safeCallbackUrl", () => {
     ["", "/"],
     [undefined, "/"],
     [42, "/"],
+    // issue 11: tab, CR and LF are dropped by URL parsers, turning "/\t/host" into "//host"
+    ["/\t/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    [decodeURIComponent("%2F%09%2Fevil.example"), "/"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/\u0000x", "/"],
+    ["/a/../settings/api", "/settings/api"],
+    ["/%2e%2e/api/v1/me", "/"],
   ])("%s → %s", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);
   });

@@ -1,13 +1,14 @@
 // Routes that people and programs both call (the approvals API, desk tokens): three ways in, in
 // this order: a signed-in browser session, a desk token (Authorization: DeskToken <token>), an API
 // key. All three give the handler the same Actor, used for audit events and `decided_by`.
-import { clientIp, type Actor } from "@/lib/audit/actor";
+import type { Actor } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { sessionMembership } from "@/lib/auth/session-from-request";
 import { verifyDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { ApiError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
-import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, type KeyAuth } from "@/lib/http/with-api-key";
+import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, noStoreIfQueryKey, type KeyAuth } from "@/lib/http/with-api-key";
 import type { Permission } from "@/lib/keys/permissions";
 
 type Role = "owner" | "admin" | "agent";
@@ -89,6 +90,7 @@ export function withActor<P = Record<string, never>>(handler: (ctx: Ctx<P>) => P
     }
     res.headers.set("X-Request-Id", requestId);
     if (keyAuth) finishKeyedResponse(res, keyAuth);
+    else noStoreIfQueryKey(req, res);
     return res;
   };
 }

@@ -176,6 +176,24 @@ describe("transports", () => {
     expect((await call(me.GET, "/api/v1/me", { key: k.secret })).status).toBe(200);
   });
 
+  it("every answer to a request with ?api_key= is no-store: withActor 401s, the API 404 and openapi.json (issue 11)", async () => {
+    const { GET: pending } = await import("@/app/api/v2/approvals/GetApprovalNotComplete/route");
+    const { GET: catchAll } = await import("@/app/api/[...path]/route");
+    const { GET: openapi } = await import("@/app/api/openapi.json/route");
+    const bad = await call(pending, "/api/v2/approvals/GetApprovalNotComplete?api_key=kd_not_a_key");
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get("cache-control")).toBe("no-store");
+    const good = await call(pending, `/api/v2/approvals/GetApprovalNotComplete?api_key=${readKey}`);
+    expect(good.status).toBe(200);
+    expect(good.headers.get("cache-control")).toBe("no-store");
+    const missing = await call(catchAll, `/api/v1/nothing-here?api_key=${readKey}`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect((await call(catchAll, "/api/v1/nothing-here")).headers.get("cache-control")).toBeNull();
+    expect((await call(openapi, `/api/openapi.json?api_key=${readKey}`)).headers.get("cache-control")).toBe("no-store");
+    expect((await call(openapi, "/api/openapi.json")).headers.get("cache-control")).toBe("public, max-age=300");
+  });
+
   it("/me describes the key, its organization and its rate limit", async () => {
     const k = await makeKey(org.id, { name: "Deploy bot", scopes: ["write"] });
     const r = await call(me.GET, "/api/v1/me", { key: k.secret });

@@ -1,6 +1,7 @@
 // The one wrapper every keyed route uses: read the key, verify it through the cache, apply query-key
 // policy, rate limit, plan and permission, hand the handler its organization and key, count usage.
-import { clientIp, type Actor } from "@/lib/audit/actor";
+import type { Actor } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
@@ -96,6 +97,18 @@ export function finishKeyedResponse(res: Response, auth: KeyAuth) {
   recordUsage({ organizationId: auth.org.id, keyId: auth.key.keyId, secretId: auth.key.secretId, status: res.status, ip: auth.actor.ip ?? null });
 }
 
+/** A key in the URL must not stay in any cache: every answer to such a request is no-store (CONTRACT §1). */
+export function noStoreIfQueryKey(req: Request, res: Response): Response {
+  let hasQueryKey = false;
+  try {
+    hasQueryKey = new URL(req.url).searchParams.has("api_key");
+  } catch {
+    hasQueryKey = /[?&]api_key=/.test(req.url);
+  }
+  if (hasQueryKey) res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
 export function withApiKey<P = Record<string, never>>(
   handler: (ctx: HandlerContext<P, KeyAuth | GuestAuth>) => Promise<Response>,
   options: Options & { guest: true },
@@ -137,7 +150,7 @@ export function withApiKey<P>(
     }
     res.headers.set("X-Request-Id", requestId);
     if (auth?.kind === "key") finishKeyedResponse(res, auth);
-    else if (url.searchParams.has("api_key")) res.headers.set("Cache-Control", "no-store");
+    else noStoreIfQueryKey(req, res);
     return res;
   };
 }

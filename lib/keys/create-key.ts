@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
+import { orgForKeyWrite } from "@/lib/keys/lock-key";
 import { newSecret } from "@/lib/keys/new-secret";
 import { permissionsIndexFor, planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
@@ -75,8 +76,8 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
  * A partner's keys are made by lib/partners (no secret until the partner claims it).
  */
 export async function createKey(organizationId: string, params: Omit<CreateKeyParams, "partnerId">, actor: Actor) {
-  const org = await db.organization.findUnique({ where: { id: organizationId } });
-  if (!org) throw new ApiError("not_found", "No such organization.");
-  const created = await db.$transaction((tx) => insertKey(tx, org, params, actor));
+  // the plan and reveal policy are read inside the transaction, locked until it commits: a key
+  // never gets a ciphertext after its organization switched to show_once
+  const created = await db.$transaction(async (tx) => insertKey(tx, await orgForKeyWrite(tx, organizationId), params, actor));
   return { key: serializeKey(created.key), secret: created.secret! };
 }

@@ -34,6 +34,10 @@ export async function restoreKey(organizationId: string, id: string, actor: Acto
     guard?.(k);
     if (!k.deletedAt) return k;
     if (Date.now() - k.deletedAt.getTime() > RESTORE_WINDOW_MS) throw new ApiError("not_found", `No API key with id ${id}.`);
+    // a partner's key lives and dies with its partner: restoring the partner brings its keys back
+    if (k.partnerId && (await tx.partner.findUnique({ where: { id: k.partnerId }, select: { deletedAt: true } }))?.deletedAt) {
+      throw new ApiError("conflict", "This key belongs to a deleted partner. Restore the partner (POST /api/v1/partners/{id}/restore) to bring its keys back.", { partner_id: k.partnerId });
+    }
     const after = await tx.apiKey.update({ where: { id }, data: { deletedAt: null }, include: keyInclude });
     await recordAuditEvent(tx, { organizationId, actor, action: "key.restored", targetType: "key", targetId: id, metadata: { name: k.name } });
     await recordWebhookEvent(tx, { organizationId, type: "key.restored", data: serializeKey(after) });

@@ -13,7 +13,7 @@ describe("IP allowlists", () => {
     ["0.0.0.0/0", "0.0.0.0/0"],
   ])("normalises %s to %s", (input, out) => expect(normalizeIpEntry(input)).toBe(out));
 
-  it.each(["", "localhost", "10.1", "300.1.1.1", "10.0.0.0/33", "2001:db8::/129", "1.2.3.4/x", "::ffff:1.2.3.4/90"])("refuses %j", (input) => {
+  it.each(["", "localhost", "10.1", "300.1.1.1", "10.0.0.0/33", "2001:db8::/129", "1.2.3.4/x"])("refuses %j", (input) => {
     expect(normalizeIpEntry(input)).toBeNull();
   });
 

@@ -10,6 +10,7 @@ import { listKeys } from "@/lib/keys/list-keys";
 import { revealKey } from "@/lib/keys/reveal-key";
 import { retireSecret, rotateKey } from "@/lib/keys/rotate-key";
 import { updateKey } from "@/lib/keys/update-key";
+import { updateOrgSettings } from "@/lib/orgs/update-org-settings";
 import { call } from "@/test/http";
 import { makeOrg } from "@/test/factories";
 
@@ -161,5 +162,41 @@ describe("key services", () => {
       () => updateKey(org.id, key.id, { name: "x" }, alice),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("read-then-write races (issue 11)", () => {
+  const live = (keyId: string) => db.apiKeySecret.count({ where: { keyId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+
+  it("concurrent rotations never leave three live secrets: one wins, the others get 409", async () => {
+    for (let round = 0; round < 3; round++) {
+      const org = await makeOrg();
+      const { key } = await createKey(org.id, { scopes: ["read"] }, alice);
+      const results = await Promise.allSettled([1, 2, 3].map(() => rotateKey(org.id, key.id, null, alice)));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict", status: 409 });
+      expect(await live(key.id)).toBe(2);
+    }
+  });
+
+  it("concurrent retirements keep one live secret", async () => {
+    const org = await makeOrg();
+    const { key } = await createKey(org.id, { scopes: ["read"] }, alice);
+    await rotateKey(org.id, key.id, null, alice);
+    const ids = (await db.apiKeySecret.findMany({ where: { keyId: key.id } })).map((s) => s.id);
+    const results = await Promise.allSettled(ids.map((id) => retireSecret(org.id, key.id, id, alice)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await live(key.id)).toBe(1);
+  });
+
+  it("keys created while the reveal policy turns to show_once keep no ciphertext", async () => {
+    const org = await makeOrg();
+    await Promise.all([
+      ...[1, 2, 3, 4].map((i) => createKey(org.id, { name: `k${i}`, scopes: ["read"] }, alice)),
+      updateOrgSettings(org.id, { revealPolicy: "show_once" }, alice),
+      ...[5, 6].map((i) => createKey(org.id, { name: `k${i}`, scopes: ["read"] }, alice)),
+    ]);
+    expect(await db.apiKeySecret.count({ where: { key: { organizationId: org.id } } })).toBe(6);
+    expect(await db.apiKeySecret.count({ where: { key: { organizationId: org.id }, ciphertext: { not: null } } })).toBe(0);
   });
 });

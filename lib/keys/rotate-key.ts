@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChange } from "@/lib/changes/record-change";
+import { lockKey, orgForKeyWrite } from "@/lib/keys/lock-key";
 import { newSecret } from "@/lib/keys/new-secret";
 import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
 
@@ -18,6 +19,8 @@ export const DEFAULT_ROTATION_GRACE_MS = 24 * 3600 * 1000;
  */
 export async function rotateKey(organizationId: string, id: string, oldSecretExpiresAt: Date | null | undefined, actor: Actor, guard?: KeyGuard) {
   const result = await db.$transaction(async (tx) => {
+    // a concurrent rotation waits here and then counts the secrets this one added
+    await lockKey(tx, organizationId, id);
     const key = await getKeyOrThrow(organizationId, id, tx);
     guard?.(key);
     if (key.deletedAt) throw new ApiError("conflict", "A deleted key cannot be rotated; restore it first.");
@@ -27,7 +30,7 @@ export async function rotateKey(organizationId: string, id: string, oldSecretExp
         secrets: live.map((s) => s.id),
       });
     }
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    const org = await orgForKeyWrite(tx, organizationId);
     const expiry = oldSecretExpiresAt === undefined ? new Date(Date.now() + DEFAULT_ROTATION_GRACE_MS) : oldSecretExpiresAt;
     for (const s of live) await tx.apiKeySecret.update({ where: { id: s.id }, data: { expiresAt: expiry } });
     const secret = newSecret(org.revealPolicy === "reveal");
@@ -48,6 +51,7 @@ export async function rotateKey(organizationId: string, id: string, oldSecretExp
 /** Retires one secret at once (the end of a rotation). The last live secret cannot be retired: delete the key. */
 export async function retireSecret(organizationId: string, keyId: string, secretId: string, actor: Actor) {
   const updated = await db.$transaction(async (tx) => {
+    await lockKey(tx, organizationId, keyId); // two retirements at once must not leave no live secret
     const key = await getKeyOrThrow(organizationId, keyId, tx);
     const live = liveSecrets(key.secrets);
     if (!live.some((s) => s.id === secretId)) throw new ApiError("not_found", `No live secret ${secretId} on this key.`);

@@ -40,9 +40,11 @@ export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "outbox"; me
   }
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   const info = await stream.sendMail(message);
-  fs.mkdirSync(outboxDir(), { recursive: true });
+  // the messages hold live claim and invitation links: only Keydesk's own user may read them
+  fs.mkdirSync(outboxDir(), { recursive: true, mode: 0o700 });
   const file = path.join(outboxDir(), `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^\w.-]/g, "")}.eml`);
-  fs.writeFileSync(file, info.message as Buffer);
+  fs.writeFileSync(file, info.message as Buffer, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // writeFileSync keeps the mode of a file that already existed
   log.info({ to: mail.to, subject: mail.subject, file }, "mail written to the outbox (SMTP_URL is not set)");
   return { via: "outbox", messageId: info.messageId, file };
 }

@@ -127,11 +127,11 @@ export const paths: ZodOpenApiPathsObject = {
     post: op({ summary: "Add a second live secret; the answer holds it, once", tag: "Keys", auth: "key", permission: "keys:write", path: true, body: rotateKeySchema, ok: [200, keyWithSecretSchema], errors: ["conflict"] }),
   },
   "/api/v1/keys/{id}/restore": {
-    post: op({ summary: "Restore a key deleted in the last 30 days", tag: "Keys", auth: "key", permission: "keys:write", path: true, ok: [200, keySchema] }),
+    post: op({ summary: "Restore a key deleted in the last 30 days (a deleted partner's key: restore the partner)", tag: "Keys", auth: "key", permission: "keys:write", path: true, ok: [200, keySchema], errors: ["conflict"] }),
   },
   "/api/v1/team": { get: op({ summary: "Members and open invitations", tag: "Team", auth: "key", permission: "team:read", ok: [200, teamSchema] }) },
   "/api/v1/team/invitations": {
-    post: op({ summary: "Invite by email (a sign-up link that expires)", tag: "Team", auth: "key", permission: "team:write", body: inviteMemberSchema, ok: [201, invitationSchema.extend({ delivery: z.enum(["smtp", "outbox"]) }), "Created"], errors: ["conflict"] }),
+    post: op({ summary: "Invite by email (a sign-up link that expires); a key invites at most agent, or admin when it holds every admin permission, never owner", tag: "Team", auth: "key", permission: "team:write", body: inviteMemberSchema, ok: [201, invitationSchema.extend({ delivery: z.enum(["smtp", "outbox"]) }), "Created"], errors: ["conflict"] }),
   },
   "/api/v1/usage": { get: op({ summary: "Hourly request counts by outcome", tag: "Usage", auth: "key", permission: "usage:read", query: usageQuerySchema, ok: [200, usageSchema], errors: ["not_found"] }) },
   "/api/v1/partners": {

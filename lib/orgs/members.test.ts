@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/actor";
+import { SYSTEM_GRANTER } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
 import { changeMemberRole } from "@/lib/orgs/change-member-role";
 import { removeMember } from "@/lib/orgs/remove-member";
@@ -18,7 +19,7 @@ describe("an organization keeps at least one owner", () => {
   it("refuses to demote the last owner and changes nothing", async () => {
     const org = await makeOrg();
     const owner = await member(org.id, "owner");
-    await expect(changeMemberRole(org.id, owner.id, "admin", actor)).rejects.toMatchObject({ code: "conflict", status: 409, message: expect.stringContaining("at least one owner") });
+    await expect(changeMemberRole(org.id, owner.id, "admin", actor, SYSTEM_GRANTER)).rejects.toMatchObject({ code: "conflict", status: 409, message: expect.stringContaining("at least one owner") });
     const m = await db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId: owner.id, organizationId: org.id } } });
     expect(m.role).toBe("owner");
     expect(await db.auditEvent.count({ where: { organizationId: org.id, action: "member.role_changed" } })).toBe(0);
@@ -36,8 +37,8 @@ describe("an organization keeps at least one owner", () => {
     const org = await makeOrg();
     const a = await member(org.id, "owner");
     const b = await member(org.id, "admin");
-    await changeMemberRole(org.id, b.id, "owner", actor);
-    await changeMemberRole(org.id, a.id, "agent", actor);
+    await changeMemberRole(org.id, b.id, "owner", actor, SYSTEM_GRANTER);
+    await changeMemberRole(org.id, a.id, "agent", actor, SYSTEM_GRANTER);
     await removeMember(org.id, a.id, actor);
     expect(await db.membership.findMany({ where: { organizationId: org.id }, select: { userId: true, role: true } })).toEqual([{ userId: b.id, role: "owner" }]);
     const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: { in: ["member.role_changed", "member.removed"] } }, orderBy: { createdAt: "asc" } });
@@ -51,7 +52,7 @@ describe("an organization keeps at least one owner", () => {
       const org = await makeOrg();
       return { org, a: await member(org.id, "owner"), b: await member(org.id, "owner") };
     }));
-    await Promise.allSettled(pairs.flatMap(({ org, a, b }) => [changeMemberRole(org.id, a.id, "admin", actor), changeMemberRole(org.id, b.id, "admin", actor)]));
+    await Promise.allSettled(pairs.flatMap(({ org, a, b }) => [changeMemberRole(org.id, a.id, "admin", actor, SYSTEM_GRANTER), changeMemberRole(org.id, b.id, "admin", actor, SYSTEM_GRANTER)]));
     for (const { org } of pairs) expect(await db.membership.count({ where: { organizationId: org.id, role: "owner" } })).toBe(1);
   });
 
@@ -68,8 +69,26 @@ describe("an organization keeps at least one owner", () => {
     const org = await makeOrg();
     const other = await makeOrg();
     const stranger = await member(other.id, "owner");
-    await expect(changeMemberRole(org.id, stranger.id, "admin", actor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(changeMemberRole(org.id, stranger.id, "admin", actor, SYSTEM_GRANTER)).rejects.toMatchObject({ code: "not_found" });
     await expect(removeMember(org.id, stranger.id, actor)).rejects.toMatchObject({ code: "not_found" });
     await expect(removeMember("no-such-org", stranger.id, actor)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("role changes never exceed the granter (issue 11)", () => {
+  it("an Admin assigns at most admin and cannot touch an owner; a key never makes an owner", async () => {
+    const org = await makeOrg();
+    const owner = await member(org.id, "owner");
+    const agent = await member(org.id, "agent");
+    const asAdmin = { kind: "member", role: "admin" } as const;
+    await expect(changeMemberRole(org.id, agent.id, "owner", actor, asAdmin)).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(changeMemberRole(org.id, owner.id, "agent", actor, asAdmin)).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(changeMemberRole(org.id, agent.id, "owner", actor, { kind: "key", permissions: ["team:write"] })).rejects.toMatchObject({ code: "insufficient_permissions" });
+    await expect(changeMemberRole(org.id, agent.id, "admin", actor, { kind: "key", permissions: ["team:write"] })).rejects.toMatchObject({ code: "insufficient_permissions" });
+    expect((await db.membership.findFirstOrThrow({ where: { userId: agent.id } })).role).toBe("agent");
+    await changeMemberRole(org.id, agent.id, "admin", actor, asAdmin);
+    expect((await db.membership.findFirstOrThrow({ where: { userId: agent.id } })).role).toBe("admin");
+    await changeMemberRole(org.id, agent.id, "owner", actor, { kind: "member", role: "owner" });
+    expect((await db.membership.findFirstOrThrow({ where: { userId: agent.id } })).role).toBe("owner");
   });
 });

@@ -9,6 +9,7 @@ import * as partnerKeys from "@/app/api/v1/partners/[id]/keys/route";
 import * as resend from "@/app/api/v1/partners/[id]/resend/route";
 import * as restore from "@/app/api/v1/partners/[id]/restore/route";
 import * as keyRoute from "@/app/api/v1/keys/[id]/route";
+import * as keyRestore from "@/app/api/v1/keys/[id]/restore/route";
 import { db } from "@/lib/db";
 import { resetMailTransport, sendMail } from "@/lib/mail/send-mail";
 import { CLAIM_TTL_MS, claimKey, findOpenClaim } from "@/lib/partners/claim-links";
@@ -135,6 +136,31 @@ describe("partners", () => {
   });
 });
 
+describe("partner restore and resend run the may-grant guard (issue 11)", () => {
+  it("a key narrower than the partner's level can neither resend nor restore; a deleted partner's key cannot be restored alone", async () => {
+    const org = await makeOrg();
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    const narrow = (await makeKey(org.id, { permissions: ["keys:write", "articles:read", "categories:read", "approvals:read"] })).secret;
+    const p = await call(partners.POST, "/x", { method: "POST", key: admin, body: { name: "Wide", email: `w-${rand()}@example.com`, level: "read_write" } });
+    const params = { id: p.body.partner.id };
+    const sent = mailTo(p.body.partner.email).length;
+    const resent = await call(resend.POST, "/x", { method: "POST", key: narrow, params });
+    expect(resent.status).toBe(403);
+    expect(resent.body).toMatchObject({ code: "insufficient_permissions", required: "articles:write" });
+    expect(mailTo(p.body.partner.email)).toHaveLength(sent);
+    expect((await call(partner.DELETE, "/x", { method: "DELETE", key: admin, params })).status).toBe(200);
+    const restored = await call(restore.POST, "/x", { method: "POST", key: narrow, params });
+    expect(restored.status).toBe(403);
+    expect((await db.partner.findUniqueOrThrow({ where: { id: params.id } })).deletedAt).not.toBeNull();
+    const lone = await call(keyRestore.POST, "/x", { method: "POST", key: admin, params: { id: p.body.key.id } });
+    expect(lone.status).toBe(409);
+    expect(lone.body).toMatchObject({ code: "conflict", partner_id: params.id, detail: expect.stringContaining("deleted partner") });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: p.body.key.id } })).deletedAt).not.toBeNull();
+    expect((await call(restore.POST, "/x", { method: "POST", key: admin, params })).body.status).not.toBe("deleted");
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: p.body.key.id } })).deletedAt).toBeNull();
+  });
+});
+
 describe("mail without SMTP_URL", () => {
   it("writes a readable .eml to data/outbox with both parts and logs nothing secret", async () => {
     const saved = process.env.SMTP_URL;
@@ -144,6 +170,8 @@ describe("mail without SMTP_URL", () => {
       const r = await sendMail({ to: "p@example.com", subject: "Hello outbox", text: "plain body", html: "<p>html body</p>", fromName: "Acme via Keydesk" });
       expect(r.via).toBe("outbox");
       const eml = fs.readFileSync(r.file!, "utf8");
+      // issue 11: claim and invitation links are live secrets: owner-only file
+      expect(fs.statSync(r.file!).mode & 0o777).toBe(0o600);
       expect(eml).toContain("Subject: Hello outbox");
       expect(eml).toContain("To: p@example.com");
       expect(eml).toMatch(/From: "?Acme via Keydesk"? </);

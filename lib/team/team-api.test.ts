@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import * as team from "@/app/api/v1/team/route";
 import * as invitations from "@/app/api/v1/team/invitations/route";
 import { db } from "@/lib/db";
-import { acceptInvitation, findOpenInvitation } from "@/lib/team/team";
+import { systemActor } from "@/lib/audit/actor";
+import { acceptInvitation, findOpenInvitation, inviteMember } from "@/lib/team/team";
 import { verifyPassword } from "@/lib/users/password";
 import { call } from "@/test/http";
 import { makeKey, makeOrg, rand } from "@/test/factories";
@@ -49,5 +50,35 @@ describe("team API", () => {
     const reader = (await makeKey(org.id, { scopes: ["read"] })).secret;
     expect((await call(invitations.POST, "/x", { method: "POST", key: reader, body: { email, role: "agent" } })).body.required).toBe("team:write");
     expect((await call(invitations.POST, "/x", { method: "POST", key: admin, body: { email: "nope", role: "boss" } })).status).toBe(400);
+  });
+});
+
+describe("roles granted never exceed the granter (issue 11)", () => {
+  it("a team:write key invites at most agent; an admin-preset key at most admin; no key invites an owner", async () => {
+    const org = await makeOrg();
+    const teamWriter = (await makeKey(org.id, { permissions: ["team:write"] })).secret;
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    const invite = (key: string, role: string) => call(invitations.POST, "/x", { method: "POST", key, body: { email: `g-${rand()}@example.com`, role } });
+    for (const role of ["owner", "admin"]) {
+      const r = await invite(teamWriter, role);
+      expect(r.status).toBe(403);
+      expect(r.body).toMatchObject({ code: "insufficient_permissions", max_role: "agent" });
+    }
+    expect((await invite(teamWriter, "agent")).status).toBe(201);
+    const owner = await invite(admin, "owner");
+    expect(owner.status).toBe(403);
+    expect(owner.body).toMatchObject({ code: "insufficient_permissions", max_role: "admin", detail: expect.stringContaining("not owner") });
+    expect((await invite(admin, "admin")).status).toBe(201);
+    expect(await db.invitation.count({ where: { organizationId: org.id, role: { in: ["owner"] } } })).toBe(0);
+    expect(await db.invitation.count({ where: { organizationId: org.id, role: "admin" } })).toBe(1);
+  });
+
+  it("a member Admin invites at most admin; an Owner may invite an owner", async () => {
+    const org = await makeOrg();
+    const email = `m-${rand()}@example.com`;
+    await expect(inviteMember(org.id, { email, role: "owner" }, systemActor("t"), { kind: "member", role: "admin" })).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(inviteMember(org.id, { email, role: "admin" }, systemActor("t"), { kind: "member", role: "agent" })).rejects.toMatchObject({ status: 403 });
+    await expect(inviteMember(org.id, { email, role: "admin" }, systemActor("t"), { kind: "member", role: "admin" })).resolves.toMatchObject({ role: "admin" });
+    await expect(inviteMember(org.id, { email, role: "owner" }, systemActor("t"), { kind: "member", role: "owner" })).resolves.toMatchObject({ role: "owner" });
   });
 });

@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/audit/actor";
+import { assertMayGrantRole, type Granter } from "@/lib/auth/grants";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { randomToken, sha256 } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/problem";
@@ -38,7 +39,8 @@ export function invitationUrl(token: string) {
 }
 
 /** Creates the invitation and sends the email. The invitation is kept even when sending fails (resend). */
-export async function inviteMember(organizationId: string, input: InviteMemberInput, actor: Actor) {
+export async function inviteMember(organizationId: string, input: InviteMemberInput, actor: Actor, granter: Granter) {
+  assertMayGrantRole(granter, input.role); // roles granted never exceed the granter's
   const email = normalizeEmail(input.email);
   const token = randomToken();
   const { invitation, org } = await db.$transaction(async (tx) => {

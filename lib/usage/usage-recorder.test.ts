@@ -12,7 +12,7 @@ describe("usage recorder", () => {
     await flushUsage();
     const org = await makeOrg();
     const k = await makeKey(org.id, { scopes: ["read"], rateLimitPerHour: 4 });
-    const headers = { authorization: `Bearer ${k.secret}`, "x-forwarded-for": "203.0.113.9, 10.0.0.1" };
+    const headers = { authorization: `Bearer ${k.secret}`, "x-forwarded-for": "10.0.0.1, 203.0.113.9" };
     await call(me.GET, "/api/v1/me", { headers });
     await call(me.GET, "/api/v1/me", { headers });
     await call(articles.POST, "/api/v1/articles", { method: "POST", headers, body: { title: "x" } }); // 403

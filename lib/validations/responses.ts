@@ -84,7 +84,10 @@ export const webhookWithSecretSchema = webhookSchema.extend({
 export const webhookDeliverySchema = z.object({
   id: z.string(), endpoint_id: z.string(), event_id: z.string().meta({ description: "Also the webhook-id header" }), event_type: z.string(),
   status: z.enum(["pending", "succeeded", "failed"]), attempts: z.number().int(), next_attempt_at: ts.nullable(), last_attempt_at: ts.nullable(), created_at: ts,
-  payload: z.object({ id: z.string(), type: z.string(), created_at: ts, organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }), data: z.object({}).loose() }),
+  payload: z.object({ id: z.string(), type: z.string(), created_at: ts, organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }), data: z.object({}).loose() }).nullable().meta({
+    description: "What was sent. null when the calling key may not read the event's family (article.* needs articles:read, category.* categories:read, approval.* approvals:read, key.* and partner.* keys:read, webhook.test webhooks:read); payload_redacted then names that permission.",
+  }),
+  payload_redacted: z.string().nullable().meta({ description: "null when the payload is shown; else the permission the key lacks to see it", example: null }),
   attempt_log: z.array(z.object({
     id: z.string(), at: ts, status_code: z.number().int().nullable(), duration_ms: z.number().int(),
     response_excerpt: z.string().nullable().meta({ description: "At most 1 KB of the answer" }), error: z.string().nullable(),

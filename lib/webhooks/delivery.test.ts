@@ -331,4 +331,48 @@ describe("webhook delivery", () => {
     expect(seen.sort()).toEqual([webhook.url, other.webhook.url].sort());
     expect(await db.webhookDelivery.findFirst({ where: { endpointId: other.webhook.id } })).toMatchObject({ status: "succeeded" });
   });
+
+  it("one organization uses at most 2 of the 8 lanes: another organization's endpoints are served meanwhile (issue 11)", async () => {
+    const slow = await makeOrg();
+    const fast = await makeOrg();
+    const slowHooks = await Promise.all([1, 2, 3, 4, 5, 6].map(() => endpoint(slow.id, ["category.created"])));
+    const fastHooks = await Promise.all([1, 2].map(() => endpoint(fast.id, ["category.created"])));
+    for (const o of [slow, fast]) await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: o.id, type: "category.created", data: { n: 1 } }));
+    const orgOf = new Map([...slowHooks.map((h) => [h.webhook.url, "slow"] as const), ...fastHooks.map((h) => [h.webhook.url, "fast"] as const)]);
+    const active = { slow: 0, fast: 0 };
+    const peak = { slow: 0, fast: 0 };
+    let fastDoneWhileSlowBusy = 0;
+    let fastDone = 0;
+    const worker = createWebhookWorker({
+      now: testClock().now,
+      concurrency: 8,
+      post: async (url) => {
+        const who = orgOf.get(url);
+        if (who) {
+          active[who]++;
+          peak[who] = Math.max(peak[who], active[who]);
+          // the slow tenant's receivers hang until the fast tenant was served (or 3 s): with no cap
+          // they would hold 6 lanes; the fast tenant's two endpoints are served side by side
+          const until = (done: () => boolean, ms: number) => new Promise<void>((resolve) => {
+            const t0 = Date.now();
+            const poll = () => (done() || Date.now() - t0 > ms ? resolve() : setTimeout(poll, 5));
+            poll();
+          });
+          if (who === "slow") await until(() => fastDone === 2, 3000);
+          else await until(() => active.fast === 2, 1000);
+          if (who === "fast" && active.slow > 0) fastDoneWhileSlowBusy++;
+          if (who === "fast") fastDone++;
+          active[who]--;
+        }
+        return { ok: true, statusCode: 200, durationMs: 1, responseExcerpt: null, error: null };
+      },
+    });
+    const summary = await worker.runDueDeliveries();
+    expect(peak.slow).toBe(2);
+    expect(peak.fast).toBe(2);
+    expect(fastDoneWhileSlowBusy).toBe(2);
+    const ids = [...slowHooks, ...fastHooks].map((h) => h.webhook.id);
+    expect(await db.webhookDelivery.count({ where: { endpointId: { in: ids }, status: "succeeded" } })).toBe(8);
+    expect(summary.succeeded).toBeGreaterThanOrEqual(8);
+  });
 });

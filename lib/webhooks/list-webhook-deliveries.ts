@@ -1,3 +1,4 @@
+import type { Granter } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
 import { serializeDelivery } from "@/lib/webhooks/serialize-webhook";
@@ -6,7 +7,7 @@ import { serializeDelivery } from "@/lib/webhooks/serialize-webhook";
 export async function listWebhookDeliveries(
   organizationId: string,
   endpointId: string,
-  opts: { page?: number; perPage?: number; status?: "pending" | "succeeded" | "failed" } = {},
+  opts: { page?: number; perPage?: number; status?: "pending" | "succeeded" | "failed"; viewer?: Granter } = {},
 ) {
   await getWebhookOrThrow(organizationId, endpointId);
   const page = opts.page ?? 1;
@@ -19,5 +20,5 @@ export async function listWebhookDeliveries(
     }),
     db.webhookDelivery.count({ where }),
   ]);
-  return { data: rows.map(serializeDelivery), page, per_page: perPage, total };
+  return { data: rows.map((r) => serializeDelivery(r, opts.viewer)), page, per_page: perPage, total };
 }

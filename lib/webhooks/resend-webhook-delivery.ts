@@ -1,3 +1,4 @@
+import type { Granter } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -10,7 +11,7 @@ import { nudgeWebhookWorker } from "@/lib/webhooks/worker-signal";
  * Sends a delivery again (same event, same webhook-id, so receivers can de-duplicate): back to
  * pending with a fresh schedule of attempts. Its earlier attempts stay in the log.
  */
-export async function resendWebhookDelivery(organizationId: string, endpointId: string, deliveryId: string, actor: Actor, opts: { now?: Date } = {}) {
+export async function resendWebhookDelivery(organizationId: string, endpointId: string, deliveryId: string, actor: Actor, opts: { now?: Date; viewer?: Granter } = {}) {
   const now = opts.now ?? new Date();
   const delivery = await db.$transaction(async (tx) => {
     await getWebhookOrThrow(organizationId, endpointId, tx);
@@ -28,5 +29,5 @@ export async function resendWebhookDelivery(organizationId: string, endpointId: 
     return after;
   });
   nudgeWebhookWorker();
-  return serializeDelivery(delivery);
+  return serializeDelivery(delivery, opts.viewer);
 }

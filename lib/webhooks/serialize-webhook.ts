@@ -1,4 +1,5 @@
 // Endpoints and deliveries as the API shows them: never a signing secret (only at creation/rotation).
+import { mayReadEvent, permissionForEvent, SYSTEM_GRANTER, type Granter } from "@/lib/auth/grants";
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from "@/lib/generated/sqlite/client";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -26,7 +27,9 @@ export function serializeAttempt(a: WebhookAttempt) {
 
 export type DeliveryRow = WebhookDelivery & { event: WebhookEvent; attemptLog?: WebhookAttempt[] };
 
-export function serializeDelivery(d: DeliveryRow) {
+/** The payload only for a viewer that may read the event's family (a key: its read permission); else null. */
+export function serializeDelivery(d: DeliveryRow, viewer: Granter = SYSTEM_GRANTER) {
+  const shown = mayReadEvent(viewer, d.event.type);
   return {
     id: d.id,
     endpoint_id: d.endpointId,
@@ -37,7 +40,9 @@ export function serializeDelivery(d: DeliveryRow) {
     next_attempt_at: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,
     last_attempt_at: iso(d.lastAttemptAt),
     created_at: d.createdAt.toISOString(),
-    payload: d.event.payload as Record<string, unknown>,
+    payload: shown ? (d.event.payload as Record<string, unknown>) : null,
+    /** Set when the payload is withheld: the permission that would show it. */
+    payload_redacted: shown ? null : permissionForEvent(d.event.type),
     attempt_log: (d.attemptLog ?? []).map(serializeAttempt),
   };
 }

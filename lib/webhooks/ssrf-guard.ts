@@ -3,6 +3,7 @@
 // it to the socket's `lookup`), so a second DNS answer (rebinding) cannot redirect the request.
 import dns from "node:dns";
 import net from "node:net";
+import ipaddr from "ipaddr.js";
 
 export class BlockedDestinationError extends Error {
   constructor(message: string) {
@@ -11,40 +12,35 @@ export class BlockedDestinationError extends Error {
   }
 }
 
-// Two lists: Node matches IPv4 addresses against IPv4-mapped IPv6 rules, so ::ffff:0:0/96 in a shared
-// list would block every IPv4 address.
-const blocked4 = new net.BlockList();
-const blocked6 = new net.BlockList();
-// IPv4: "this network", private, CGNAT, link-local (cloud metadata), IETF/TEST-NETs, benchmarking, multicast, reserved, broadcast.
-for (const [net4, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24],
-  ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
-  ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked4.addSubnet(net4, prefix, "ipv4");
-// IPv6: unspecified, v4-compatible/mapped/translated (they can smuggle a private v4), discard, documentation,
-// 6to4, unique-local, link-local, site-local, multicast.
-for (const [net6, prefix] of [
-  ["::", 128], ["::", 96], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001:db8::", 32],
-  ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) blocked6.addSubnet(net6, prefix, "ipv6");
+// Only public unicast is called. ipaddr.js names the special ranges (RFC 6890 and successors):
+// IPv4 "this network", private, CGNAT, link-local (cloud metadata), TEST-NETs, benchmarking,
+// multicast, reserved, broadcast; IPv6 unspecified, v4-mapped/translated (they can smuggle a
+// private v4), discard, documentation, 6to4, Teredo, unique-local, link-local, site-local, multicast.
+// Anything ipaddr.js does not call "unicast" is refused, so a range it learns later is refused too.
+const V4_COMPATIBLE = ipaddr.parseCIDR("::/96"); // deprecated ::a.b.c.d, not named by ipaddr.js
 
-const loopback = new net.BlockList();
-loopback.addSubnet("127.0.0.0", 8, "ipv4");
-loopback.addAddress("::1", "ipv6");
+function parseLiteral(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (net.isIP(address) === 0) return null;
+  try {
+    return ipaddr.parse(address);
+  } catch {
+    return null;
+  }
+}
 
 export function isLoopbackAddress(address: string): boolean {
-  const family = net.isIP(address);
-  return family !== 0 && loopback.check(address, family === 6 ? "ipv6" : "ipv4");
+  const ip = parseLiteral(address);
+  return ip !== null && ip.range() === "loopback";
 }
 
 /** Why an address may not be called, or null when it is public unicast (loopback only when allowed). */
 export function addressProblem(address: string, allowLoopback: boolean): string | null {
-  const family = net.isIP(address);
-  if (family === 0) return `${address} is not an IP address`;
-  const type = family === 6 ? "ipv6" : "ipv4";
-  if (family === 6 && /^::ffff:/i.test(address)) return `${address} is an IPv4-mapped address`;
-  if (loopback.check(address, type)) return allowLoopback ? null : `${address} is a loopback address`;
-  if (family === 4 ? blocked4.check(address, "ipv4") : blocked6.check(address, "ipv6")) return `${address} is a private, link-local or reserved address`;
+  const ip = parseLiteral(address);
+  if (!ip) return `${address} is not an IP address`;
+  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) return `${address} is an IPv4-mapped address`;
+  const range = ip.range();
+  if (range === "loopback") return allowLoopback ? null : `${address} is a loopback address`;
+  if (range !== "unicast" || (ip.kind() === "ipv6" && ip.match(V4_COMPATIBLE))) return `${address} is a private, link-local or reserved address`;
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The webhooks API: CRUD with the secret shown once, permissions, another organization's ids 404,
 // test events, the delivery log with attempts, resend and secret rotation; every change audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as articles from "@/app/api/v1/articles/route";
 import * as list from "@/app/api/v1/webhooks/route";
 import * as one from "@/app/api/v1/webhooks/[id]/route";
 import * as test from "@/app/api/v1/webhooks/[id]/test/route";
@@ -181,5 +182,49 @@ describe("webhooks API", () => {
     const seen = await call(list.GET, "/api/v1/webhooks", { key: partnerKey.secret! });
     expect(seen.body.data.map((e: { id: string }) => e.id)).toEqual([mine.body.id]);
     expect((await call(one.GET, "/x", { key: partnerKey.secret!, params: { id: orgEndpoint } })).status).toBe(404);
+  });
+});
+
+describe("webhooks never leak past the key's permissions (issue 11)", () => {
+  it("a key subscribes an endpoint only to event families it could read, on create and on any update", async () => {
+    const { org, admin } = await setup();
+    const hooker = (await makeKey(org.id, { permissions: ["webhooks:write", "articles:read"] })).secret;
+    const refused = await call(list.POST, "/api/v1/webhooks", { method: "POST", key: hooker, body: { url: rx.url("/leak"), events: ["article.published", "key.created", "approval.decided"] } });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: "insufficient_permissions", required: "keys:read" });
+    expect(refused.body.detail).toContain("key.created, approval.decided");
+    expect(refused.body.detail).toContain("keys:read, approvals:read");
+    expect(await db.webhookEndpoint.count({ where: { organizationId: org.id } })).toBe(0);
+    const ok = await call(list.POST, "/api/v1/webhooks", { method: "POST", key: hooker, body: { url: rx.url("/ok"), events: ["article.published"] } });
+    expect(ok.status).toBe(201);
+    expect((await call(one.PATCH, "/x", { method: "PATCH", key: hooker, params: { id: ok.body.id }, body: { events: ["key.rotated"] } })).status).toBe(403);
+    // an endpoint the dashboard subscribed to key events cannot be pointed elsewhere by this key
+    const keysHook = (await call(list.POST, "/api/v1/webhooks", { method: "POST", key: admin, body: { url: rx.url("/keys"), events: ["key.created"] } })).body;
+    const moved = await call(one.PATCH, "/x", { method: "PATCH", key: hooker, params: { id: keysHook.id }, body: { url: rx.url("/mine") } });
+    expect(moved.status).toBe(403);
+    expect(moved.body.required).toBe("keys:read");
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: keysHook.id } })).url).toBe(keysHook.url);
+    expect((await call(one.PATCH, "/x", { method: "PATCH", key: hooker, params: { id: keysHook.id }, body: { url: rx.url("/mine"), events: ["article.created"] } })).status).toBe(200);
+  });
+
+  it("the delivery log shows a payload only to keys that may read the event's family", async () => {
+    const { org, admin } = await setup();
+    const id = (await call(list.POST, "/api/v1/webhooks", { method: "POST", key: admin, body: { url: rx.url("/log"), events: ["article.created", "key.created"] } })).body.id;
+    await call(articles.POST, "/api/v1/articles", { method: "POST", key: admin, body: { title: "Internal plan", body: "secret roadmap", visibility: "internal", published: false } });
+    await makeKey(org.id, { scopes: ["read"], name: "new key" });
+    const byType = async (key: string) => {
+      const r = await call(deliveries.GET, "/x", { key, params: { id } });
+      expect(r.status).toBe(200);
+      return Object.fromEntries(r.body.data.map((d: { event_type: string; payload: unknown; payload_redacted: string | null }) => [d.event_type, d]));
+    };
+    const reader = await byType((await makeKey(org.id, { permissions: ["webhooks:read"] })).secret);
+    expect(reader["article.created"]).toMatchObject({ payload: null, payload_redacted: "articles:read" });
+    expect(reader["key.created"]).toMatchObject({ payload: null, payload_redacted: "keys:read" });
+    expect(JSON.stringify(reader)).not.toContain("secret roadmap");
+    const articleReader = await byType((await makeKey(org.id, { permissions: ["webhooks:read", "articles:read"] })).secret);
+    expect(articleReader["article.created"]).toMatchObject({ payload_redacted: null, payload: { data: { title: "Internal plan" } } });
+    expect(articleReader["key.created"]).toMatchObject({ payload: null, payload_redacted: "keys:read" });
+    const all = await byType(admin);
+    expect(all["key.created"]).toMatchObject({ payload_redacted: null, payload: { type: "key.created" } });
   });
 });

@@ -37,6 +37,8 @@ export type WorkerOptions = {
   postOptions?: PostOptions;
   /** Endpoints served at once (each endpoint itself strictly one at a time). */
   concurrency?: number;
+  /** At most this many of those lanes serve one organization's endpoints at a time (one slow tenant cannot take them all). */
+  perOrganization?: number;
 };
 
 /** ±20 % jitter so endpoints that failed together do not retry together. */
@@ -53,6 +55,7 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
   const random = options.random ?? Math.random;
   const post = options.post ?? postWebhook;
   const concurrency = options.concurrency ?? 8;
+  const perOrganization = options.perOrganization ?? 2;
   const inFlight = new Set<string>();
 
   /** One attempt of a claimed delivery; records it and schedules what follows. Returns whether it succeeded. */
@@ -135,20 +138,36 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
     }
   }
 
-  /** One pass: every endpoint with a due delivery, a few at a time. */
+  /**
+   * One pass: every endpoint with a due delivery, a few at a time, at most `perOrganization` lanes per
+   * organization: a tenant whose receivers hang (10 s timeouts) slows only itself. A lane takes the
+   * first queued endpoint whose organization has a free slot, and ends when none has: the lanes still
+   * serving those organizations take the rest of their endpoints.
+   */
   async function runDueDeliveries(opts: { limit?: number; maxPerEndpoint?: number } = {}): Promise<RunSummary> {
     const summary: RunSummary = { attempted: 0, succeeded: 0, failed: 0, paused: [] };
     const due = await db.webhookDelivery.findMany({
       where: { status: "pending", nextAttemptAt: { lte: now() }, endpoint: { enabled: true } },
-      select: { endpointId: true },
+      select: { endpointId: true, endpoint: { select: { organizationId: true } } },
       distinct: ["endpointId"],
       take: opts.limit ?? 100,
     });
-    const queue = due.map((d) => d.endpointId);
+    const queue = due.map((d) => ({ id: d.endpointId, org: d.endpoint.organizationId }));
+    const busy = new Map<string, number>();
+    const next = () => {
+      const i = queue.findIndex((e) => (busy.get(e.org) ?? 0) < perOrganization);
+      return i < 0 ? undefined : queue.splice(i, 1)[0];
+    };
     const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        // One endpoint's trouble (deleted mid-flight, a database hiccup) must not stop the others.
-        await drainEndpoint(id, summary, opts.maxPerEndpoint ?? 50).catch((e) => log.error({ err: e, endpointId: id }, "webhook delivery pass failed for an endpoint"));
+      for (let e = next(); e; e = next()) {
+        const { id, org } = e;
+        busy.set(org, (busy.get(org) ?? 0) + 1);
+        try {
+          // One endpoint's trouble (deleted mid-flight, a database hiccup) must not stop the others.
+          await drainEndpoint(id, summary, opts.maxPerEndpoint ?? 50).catch((err) => log.error({ err, endpointId: id }, "webhook delivery pass failed for an endpoint"));
+        } finally {
+          busy.set(org, busy.get(org)! - 1);
+        }
       }
     });
     await Promise.all(lanes);

@@ -3,7 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { signInRetryAfter } from "@/lib/auth/sign-in-limiter";

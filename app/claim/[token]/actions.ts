@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { ApiError } from "@/lib/http/problem";
 import { claimKey } from "@/lib/partners/claim-links";
 

@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { ApiError } from "@/lib/http/problem";
 import { acceptInvitation } from "@/lib/team/team";
 import { acceptInvitationSchema } from "@/lib/validations/team";

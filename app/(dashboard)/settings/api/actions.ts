@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { actorFor } from "@/lib/auth/actor";
 import { confirmPassword, hasRecentPasswordConfirmation } from "@/lib/auth/reauth";
 import { requireAdmin } from "@/lib/auth/session";
@@ -133,6 +133,18 @@ const revealSchema = z.object({
 });
 
 /**
+ * Reading a working secret (reveal, rotate) needs the password again unless it was confirmed in the
+ * last 10 minutes: a stolen session alone must not yield a usable key. Null when confirmed.
+ */
+async function requireRecentPassword(user: { id: string; email: string }, password: unknown): Promise<SecretState | null> {
+  if (await hasRecentPasswordConfirmation(user.id)) return null;
+  if (typeof password !== "string" || !password) return { errors: { password: ["Enter your password to continue"] } };
+  if (password.length > 1024) return { errors: { password: ["Incorrect password"] } };
+  const confirmed = await confirmPassword(user, password, clientIp(await headers()));
+  return confirmed.ok ? null : { errors: { password: [confirmed.error] } };
+}
+
+/**
  * "View API key": the user's password again unless confirmed in the last 10 minutes, an optional
  * reason; revealKey writes the audit event (who, when, IP, user agent, reason) with the read.
  */
@@ -142,11 +154,8 @@ export async function revealKeyAction(_prev: SecretState, fd: FormData): Promise
     const keyId = keyIdFrom(fd);
     const parsed = revealSchema.safeParse({ reason: fd.get("reason") ?? undefined, password: fd.get("password") ?? undefined });
     if (!parsed.success) return { errors: zodErrors(parsed.error) };
-    if (!(await hasRecentPasswordConfirmation(m.user.id))) {
-      if (!parsed.data.password) return { errors: { password: ["Enter your password to continue"] } };
-      const confirmed = await confirmPassword(m.user, parsed.data.password, clientIp(await headers()));
-      if (!confirmed.ok) return { errors: { password: [confirmed.error] } };
-    }
+    const refused = await requireRecentPassword(m.user, parsed.data.password);
+    if (refused) return refused;
     const actor = await actorFor(m);
     const { secret, key } = await revealKey(m.organization.id, keyId, actor, { reason: parsed.data.reason || undefined });
     refresh(keyId);
@@ -177,7 +186,10 @@ async function notifyCreatorOfReveal(key: { name: string; createdByType: string;
 
 const ROTATION_CHOICES = { now: 0, "1h": 3600e3, "24h": 86400e3, "7d": 7 * 86400e3 } as const;
 
-/** A second secret, shown once; the old one ends now, in 1 h, 24 h, 7 days, or when retired by hand. */
+/**
+ * A second secret, shown once; the old one ends now, in 1 h, 24 h, 7 days, or when retired by hand.
+ * Rotating yields a working secret, so it asks for the password like "View API key".
+ */
 export async function rotateKeyAction(_prev: SecretState, fd: FormData): Promise<SecretState> {
   const m = await requireAdmin();
   try {
@@ -189,6 +201,8 @@ export async function rotateKeyAction(_prev: SecretState, fd: FormData): Promise
     else return { errors: { form: ["Choose when the old secret stops working"] } };
     const parsed = rotateKeySchema.safeParse(body);
     if (!parsed.success) return { errors: zodErrors(parsed.error) };
+    const refused = await requireRecentPassword(m.user, fd.get("password") ?? undefined);
+    if (refused) return refused;
     const { key, secret } = await rotateKey(m.organization.id, keyId, parsed.data.old_secret_expires_at ?? null, await actorFor(m));
     refresh(keyId);
     return { ok: true, secret, keyName: key.name };

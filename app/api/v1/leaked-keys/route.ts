@@ -1,4 +1,4 @@
-import { clientIp } from "@/lib/audit/actor";
+import { clientIp } from "@/lib/net/client-ip";
 import { parseBody } from "@/lib/http/parse-body";
 import { ApiError } from "@/lib/http/problem";
 import { json } from "@/lib/http/respond";

@@ -1,7 +1,7 @@
 import { parseBody, parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { assertKeyMayGrant } from "@/lib/keys/assert-key-may-grant";
+import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { createPartner } from "@/lib/partners/create-partner";
 import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
 import { listPartners } from "@/lib/partners/partners";

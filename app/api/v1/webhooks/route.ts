@@ -1,3 +1,4 @@
+import { assertMaySubscribe, granterOf } from "@/lib/auth/grants";
 import { parseBody, parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { ApiError } from "@/lib/http/problem";
 import { json } from "@/lib/http/respond";
@@ -19,6 +20,8 @@ export const GET = withApiKey(
 export const POST = withApiKey(
   async ({ req, auth }) => {
     const input = await parseBody(req, createWebhookSchema);
+    // an endpoint created by a key only receives what the key could read itself
+    assertMaySubscribe(granterOf(auth), input.events);
     const own = auth.key.partnerId;
     if (own && input.partner_id && input.partner_id !== own) {
       throw new ApiError("invalid_request", "The request has invalid fields.", { errors: [{ path: "partner_id", message: `No partner with id ${input.partner_id}` }] });

@@ -1,7 +1,7 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json, noContent } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { assertKeyMayGrant, mayManageKey } from "@/lib/keys/assert-key-may-grant";
+import { assertKeyMayGrant, mayManageKey } from "@/lib/auth/grants";
 import { deleteKey } from "@/lib/keys/delete-key";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { resolvePermissions } from "@/lib/keys/permissions";

@@ -1,3 +1,4 @@
+import { granterOf } from "@/lib/auth/grants";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
@@ -6,6 +7,6 @@ import { inviteMemberSchema } from "@/lib/validations/team";
 
 // POST /api/v1/team/invitations — invite by email (a sign-up link that expires)
 export const POST = withApiKey(
-  async ({ req, auth }) => json(await inviteMember(auth.org.id, await parseBody(req, inviteMemberSchema), auth.actor), 201),
+  async ({ req, auth }) => json(await inviteMember(auth.org.id, await parseBody(req, inviteMemberSchema), auth.actor, granterOf(auth)), 201),
   { permission: "team:write" },
 );

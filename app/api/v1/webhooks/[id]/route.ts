@@ -1,3 +1,4 @@
+import { assertMaySubscribe, granterOf } from "@/lib/auth/grants";
 import { parseBody } from "@/lib/http/parse-body";
 import { json, noContent } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
@@ -16,7 +17,9 @@ export const GET = withApiKey<Params>(async ({ params, auth }) => json(serialize
 export const PATCH = withApiKey<Params>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, updateWebhookSchema);
-    await assertCallerMayUseWebhook(auth, params.id);
+    const e = await assertCallerMayUseWebhook(auth, params.id);
+    // whatever it changes (the URL too), a key may keep an endpoint only on events it could read
+    assertMaySubscribe(granterOf(auth), input.events ?? (e.events as string[]));
     return json(await updateWebhook(auth.org.id, params.id, input, auth.actor));
   },
   { permission: "webhooks:write" },

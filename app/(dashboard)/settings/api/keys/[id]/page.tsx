@@ -119,7 +119,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                   />
                 )}
                 {showOnce ? null : <RevealKeyDialog keyId={k.id} keyName={k.name} needsPassword={!confirmed} />}
-                <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} />
+                <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} needsPassword={!confirmed} />
                 <DeleteKeyDialog keyId={k.id} keyName={k.name} />
               </>
             )}
@@ -135,7 +135,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
               {k.leaked_url ? <> at <span className="font-mono text-xs break-all">{k.leaked_url}</span></> : null}.{" "}
               {k.secrets.some((s) => s.leaked_at) ? "Your organization notifies only, so that secret still works: rotate now." : "That secret was revoked. Rotate to give your servers a new one."}
             </p>
-            <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} triggerLabel="Rotate now" urgent />
+            <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} needsPassword={!confirmed} triggerLabel="Rotate now" urgent />
           </div>
         ) : null}
         {k.disabled && !deleted ? (

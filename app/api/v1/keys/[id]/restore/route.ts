@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { mayManageKey } from "@/lib/keys/assert-key-may-grant";
+import { mayManageKey } from "@/lib/auth/grants";
 import { restoreKey } from "@/lib/keys/delete-key";
 
 // POST /api/v1/keys/{id}/restore — bring back a key deleted in the last 30 days

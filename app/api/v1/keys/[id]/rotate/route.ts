@@ -1,7 +1,7 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { mayManageKey } from "@/lib/keys/assert-key-may-grant";
+import { mayManageKey } from "@/lib/auth/grants";
 import { rotateKey } from "@/lib/keys/rotate-key";
 import { rotateKeySchema } from "@/lib/validations/key";
 

@@ -1,7 +1,7 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { assertKeyMayGrant } from "@/lib/keys/assert-key-may-grant";
+import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { addPartnerKey } from "@/lib/partners/create-partner";
 import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow } from "@/lib/partners/partners";

@@ -1,11 +1,19 @@
+import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { resendClaimLink } from "@/lib/partners/claim-links";
+import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
+import { getPartnerOrThrow } from "@/lib/partners/partners";
 import { resendClaimSchema } from "@/lib/validations/partner";
 
 // POST /api/v1/partners/{id}/resend — a new claim link (the old one stops working)
 export const POST = withApiKey<{ id: string }>(
-  async ({ req, params, auth }) => json(await resendClaimLink(auth.org.id, params.id, (await parseBody(req, resendClaimSchema)).key_id, auth.actor)),
+  async ({ req, params, auth }) => {
+    const input = await parseBody(req, resendClaimSchema);
+    // a new claim link hands out a key of the partner's level: the same guard as DELETE
+    assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
+    return json(await resendClaimLink(auth.org.id, params.id, input.key_id, auth.actor));
+  },
   { permission: "keys:write" },
 );

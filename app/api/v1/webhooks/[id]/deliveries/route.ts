@@ -1,3 +1,4 @@
+import { granterOf } from "@/lib/auth/grants";
 import { parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
@@ -10,7 +11,7 @@ export const GET = withApiKey<{ id: string }>(
   async ({ url, params, auth }) => {
     const q = parseInput(listDeliveriesQuerySchema, searchParamsObject(url), "The query");
     await assertCallerMayUseWebhook(auth, params.id);
-    return json(await listWebhookDeliveries(auth.org.id, params.id, { page: q.page, perPage: q.per_page, status: q.status }));
+    return json(await listWebhookDeliveries(auth.org.id, params.id, { page: q.page, perPage: q.per_page, status: q.status, viewer: granterOf(auth) }));
   },
   { permission: "webhooks:read" },
 );
