@@ -16,6 +16,7 @@ import {
 import { addPartnerKeySchema, createPartnerSchema, listPartnersQuerySchema, resendClaimSchema, updatePartnerSchema } from "@/lib/validations/partner";
 import { inviteMemberSchema } from "@/lib/validations/team";
 import { leakReportSchema } from "@/lib/validations/leak-report";
+import { listAuditEventsQuerySchema } from "@/lib/validations/audit";
 import { githubReportSchema } from "@/lib/secret-scanning/process-github-report";
 import { usageQuerySchema } from "@/lib/validations/usage";
 import { createWebhookSchema, listDeliveriesQuerySchema, listWebhooksQuerySchema, updateWebhookSchema } from "@/lib/validations/webhook";
@@ -83,6 +84,19 @@ function op(o: {
 }
 
 const articleList = listOf(articleSchema, "ArticleList");
+
+const auditEventSchema = z
+  .object({
+    id: z.string(),
+    action: z.string().meta({ example: "key.rotated" }),
+    actor: z.object({ type: z.enum(["user", "key", "system"]), id: z.string().nullable(), label: z.string() }),
+    target: z.object({ type: z.string(), id: z.string().nullable() }),
+    ip: z.string().nullable(),
+    user_agent: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+    created_at: z.string().meta({ format: "date-time" }),
+  })
+  .meta({ id: "AuditEvent" });
 
 const healthSchema = z
   .object({
@@ -191,6 +205,15 @@ export const paths: ZodOpenApiPathsObject = {
   },
   "/api/v2/desk-tokens/{id}": {
     delete: op({ summary: "Revoke a desk token", tag: "Desk tokens", auth: "session", path: true, ok: [200, deskTokenSchema], errors: ["forbidden"] }),
+  },
+  "/api/v1/audit-events": {
+    get: (() => {
+      const o = op({ summary: "The audit log, newest first (order=asc for tailing); Accept: application/x-ndjson streams every filtered event, one a line", tag: "Audit", auth: "key", permission: "audit:read", query: listAuditEventsQuerySchema, ok: [200, z.object({ data: z.array(auditEventSchema), next_cursor: z.string().nullable() }).meta({ id: "AuditEventPage" })] });
+      const ok = (o.responses as unknown as Record<string, { content?: Record<string, unknown> }>)["200"]!;
+      // with Accept: application/x-ndjson, every filtered event, one JSON object a line, streamed
+      ok.content = { ...ok.content, "application/x-ndjson": { schema: auditEventSchema } };
+      return o;
+    })(),
   },
   "/api/v1/leaked-keys": {
     post: {
