@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/http/problem";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
 import { orgForKeyWrite } from "@/lib/keys/lock-key";
 import { newSecret } from "@/lib/keys/new-secret";
+import { assertWithinLifetime, latestAllowedExpiry } from "@/lib/keys/key-policy";
 import { permissionsIndexFor, planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
@@ -33,7 +34,7 @@ export function assertPlanAllows(plan: PlanName, permissions: Permission[]) {
   }
 }
 
-type OrgForKeys = { id: string; plan: PlanName; revealPolicy: "reveal" | "show_once" };
+type OrgForKeys = { id: string; plan: PlanName; revealPolicy: "reveal" | "show_once"; maxKeyLifetimeDays?: number | null };
 
 /**
  * Inserts a key inside the caller's transaction, with its audit event. `withSecret: false` makes a
@@ -43,6 +44,9 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
   const { permissions, preset } = resolvePermissions(params);
   if (permissions.length === 0) throw new ApiError("invalid_request", "A key needs at least one permission.", { errors: [{ path: "permissions", message: "empty" }] });
   assertPlanAllows(org.plan, permissions);
+  // under a lifetime policy a key without an expiry given gets the longest allowed; "never" or a later one is refused
+  const expiresAt = params.expiresAt === undefined ? latestAllowedExpiry(org.maxKeyLifetimeDays) : params.expiresAt;
+  assertWithinLifetime({ maxKeyLifetimeDays: org.maxKeyLifetimeDays ?? null }, expiresAt);
   const secret = opts.withSecret === false ? null : newSecret(org.revealPolicy === "reveal");
   const key = await tx.apiKey.create({
     data: {
@@ -52,7 +56,7 @@ export async function insertKey(tx: Tx, org: OrgForKeys, params: CreateKeyParams
       permissions,
       permissionsIndex: permissionsIndexFor(permissions),
       preset,
-      expiresAt: params.expiresAt ?? null,
+      expiresAt: expiresAt ?? null,
       rateLimitPerHour: params.rateLimitPerHour ?? null,
       allowedIps: params.allowedIps ?? [],
       canary: params.canary === true && !params.partnerId,

@@ -46,6 +46,7 @@ export function serializeKey(k: KeyWithSecrets) {
       last_used_at: iso(s.lastUsedAt),
       last_used_ip: s.lastUsedIp,
       leaked_at: iso(s.leakedAt),
+      retire_when_idle_hours: s.retireWhenIdleHours ?? null,
     })),
   };
 }

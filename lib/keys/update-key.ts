@@ -8,6 +8,7 @@ import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChange } from "@/lib/changes/record-change";
 import { permissionsIndexFor, resolvePermissions, type Permission, type Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { assertWithinLifetime } from "@/lib/keys/key-policy";
 import { withinLevel } from "@/lib/partners/partner-levels";
 
 export type UpdateKeyParams = {
@@ -44,7 +45,10 @@ export async function updateKey(organizationId: string, id: string, p: UpdateKey
       data.permissionsIndex = permissionsIndexFor(r.permissions);
       data.preset = r.preset;
     }
-    if (p.expiresAt !== undefined) data.expiresAt = p.expiresAt;
+    if (p.expiresAt !== undefined) {
+      assertWithinLifetime(await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { maxKeyLifetimeDays: true } }), p.expiresAt);
+      data.expiresAt = p.expiresAt;
+    }
     if (p.rateLimitPerHour !== undefined) data.rateLimitPerHour = p.rateLimitPerHour;
     if (p.allowedIps !== undefined) data.allowedIps = p.allowedIps; // [] = any address
     if (p.disabled !== undefined) data.disabled = p.disabled;

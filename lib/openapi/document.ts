@@ -17,6 +17,7 @@ import { addPartnerKeySchema, createPartnerSchema, listPartnersQuerySchema, rese
 import { inviteMemberSchema } from "@/lib/validations/team";
 import { leakReportSchema } from "@/lib/validations/leak-report";
 import { listAuditEventsQuerySchema } from "@/lib/validations/audit";
+import { settingsSchema, updateSettingsSchema } from "@/lib/validations/settings";
 import { githubReportSchema } from "@/lib/secret-scanning/process-github-report";
 import { usageQuerySchema } from "@/lib/validations/usage";
 import { createWebhookSchema, listDeliveriesQuerySchema, listWebhooksQuerySchema, updateWebhookSchema } from "@/lib/validations/webhook";
@@ -214,6 +215,10 @@ export const paths: ZodOpenApiPathsObject = {
       ok.content = { ...ok.content, "application/x-ndjson": { schema: auditEventSchema } };
       return o;
     })(),
+  },
+  "/api/v1/settings": {
+    get: op({ summary: "The organization's API settings and key policies", tag: "Settings", auth: "key", permission: "settings:read", ok: [200, settingsSchema] }),
+    patch: op({ summary: "Change API settings and key policies (switching to show_once needs confirm_show_once: true)", tag: "Settings", auth: "key", permission: "settings:write", body: updateSettingsSchema, ok: [200, settingsSchema], errors: ["conflict"] }),
   },
   "/api/v1/leaked-keys": {
     post: {

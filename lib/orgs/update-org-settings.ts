@@ -18,13 +18,15 @@ export const orgSettingsSchema = z
     defaultRateLimitPerHour: z.number().int().min(1).max(1_000_000),
     revealPolicy: z.enum(["reveal", "show_once"]),
     leakedKeyAction: z.enum(["revoke", "notify"]),
+    maxKeyLifetimeDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)").nullable(),
+    idleKeyDays: z.number().int().min(8, "At least 8 days (creators are warned 7 days before)").max(3650, "At most 3650 days (10 years)").nullable(),
   })
   .partial()
   .strict();
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
-const FIELDS = ["name", "plan", "requireApiToken", "allowQueryKeys", "defaultRateLimitPerHour", "revealPolicy", "leakedKeyAction"] as const;
+const FIELDS = ["name", "plan", "requireApiToken", "allowQueryKeys", "defaultRateLimitPerHour", "revealPolicy", "leakedKeyAction", "maxKeyLifetimeDays", "idleKeyDays"] as const;
 
 /**
  * Changes settings in one transaction with an "org.settings_updated" audit event (before/after of

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { startChangeFeed, stopChangeFeed } from "@/lib/changes/change-feed";
 import { startMaintenance } from "@/lib/maintenance/start-maintenance";
+import { startKeyPolicies } from "@/lib/keys/run-key-policies";
 import { stopUsageRecorder } from "@/lib/usage/usage-recorder";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 
@@ -14,6 +15,7 @@ export async function startServerBackground() {
   if (g.keydeskShutdown) return;
   await startChangeFeed().catch((err) => log.error({ err }, "the change feed could not start; cached entries will not be trusted"));
   const maintenance = startMaintenance();
+  const policies = startKeyPolicies();
   const worker = startWebhookWorker({ deliver: env.webhookWorker });
 
   let done: Promise<void> | null = null;
@@ -23,6 +25,7 @@ export async function startServerBackground() {
     (done ??= (async () => {
       worker.stop();
       maintenance.stop();
+      policies.stop();
       await stopChangeFeed().catch(() => {});
       await stopUsageRecorder().catch((err) => log.error({ err }, "usage flush at shutdown failed"));
     })());

@@ -47,9 +47,14 @@ export const updateKeySchema = z
   })
   .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] });
 
-export const rotateKeySchema = z.strictObject({
-  old_secret_expires_at: isoDateTime.nullable().optional(),
-});
+export const rotateKeySchema = z
+  .strictObject({
+    old_secret_expires_at: isoDateTime.nullable().optional(),
+    old_secret_retire: z.enum(["when_idle"]).optional().meta({ description: "when_idle: the old secret retires itself once it served no request for idle_hours (or after 30 days)" }),
+    idle_hours: z.number().int().min(1, "From 1 to 168 hours").max(168, "From 1 to 168 hours").optional(),
+  })
+  .refine((v) => !(v.old_secret_retire && v.old_secret_expires_at !== undefined), { message: "Give old_secret_expires_at or old_secret_retire, not both", path: ["old_secret_retire"] })
+  .refine((v) => v.idle_hours === undefined || v.old_secret_retire === "when_idle", { message: "idle_hours goes with old_secret_retire: when_idle", path: ["idle_hours"] });
 
 export type CreateKeyInput = z.infer<typeof createKeySchema>;
 export type UpdateKeyInput = z.infer<typeof updateKeySchema>;

@@ -19,6 +19,7 @@ const secretSchema = z.object({
   id: z.string(), start: z.string(), end: z.string(), created_at: ts, expires_at: ts.nullable(),
   last_used_at: ts.nullable(), last_used_ip: z.string().nullable(),
   leaked_at: ts.nullable().meta({ description: "When this secret was found in public (it still works only under leaked_key_action notify)" }),
+  retire_when_idle_hours: z.number().int().nullable().meta({ description: "An old secret of a rotation that retires itself after this many hours without a request (expires_at is its 30-day cap)" }),
 });
 
 export const keySchema = z.object({

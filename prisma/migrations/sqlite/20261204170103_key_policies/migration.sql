@@ -1,0 +1,21 @@
+-- AlterTable
+ALTER TABLE "ApiKeySecret" ADD COLUMN "retireWhenIdleHours" INTEGER;
+
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN "idleKeyDays" INTEGER;
+ALTER TABLE "Organization" ADD COLUMN "maxKeyLifetimeDays" INTEGER;
+
+-- CreateTable
+CREATE TABLE "KeyNotice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "keyId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "stamp" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "KeyNotice_createdAt_idx" ON "KeyNotice"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KeyNotice_keyId_kind_stamp_key" ON "KeyNotice"("keyId", "kind", "stamp");
