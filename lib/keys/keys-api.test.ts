@@ -112,4 +112,21 @@ describe("keys API", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe("from");
   });
+
+  it("dates that are not ISO date-times are 400 invalid_request, never 500 (issue 11)", async () => {
+    const org = await makeOrg();
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    for (const expires_at of ["0000-01-01", "2024-13-45", "2024-02-30T00:00:00Z", [], 0]) {
+      const r = await call(keys.POST, "/api/v1/keys", { method: "POST", key: admin, body: { scopes: ["read"], expires_at } });
+      expect(r.status, JSON.stringify(expires_at)).toBe(400);
+      expect(r.headers.get("content-type")).toBe("application/problem+json");
+      expect(r.body).toMatchObject({ code: "invalid_request", errors: [{ path: "expires_at" }] });
+    }
+    for (const q of ["from=[]&to=[]", "from=0000-01-01&to=0000-01-02", "from=2024-13-45", "to=2024-02-30T00:00:00Z"]) {
+      const r = await call(usage.GET, `/api/v1/usage?${q}`, { key: admin });
+      expect(r.status, q).toBe(400);
+      expect(r.body.code).toBe("invalid_request");
+    }
+    expect(await db.apiKey.count({ where: { organizationId: org.id } })).toBe(1);
+  });
 });
