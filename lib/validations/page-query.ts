@@ -12,11 +12,11 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 /** A page number from 1 to 100,000; anything else is page 1. */
 export const pageParam = z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1);
 
-/** Free text, trimmed and cut to `max` characters; empty is absent. */
+/** Free text, trimmed and cut to `max` characters; empty is absent. NUL goes (PostgreSQL refuses it in text). */
 const text = (max: number) =>
   z
     .preprocess(first, z.string().optional())
-    .transform((s) => s?.trim().slice(0, max) || undefined)
+    .transform((s) => s?.replace(/\0/g, "").trim().slice(0, max) || undefined)
     .catch(undefined);
 
 /** One of `values`, else `fallback`. Own keys only: `constructor` is not a sort. */

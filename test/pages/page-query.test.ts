@@ -89,10 +89,18 @@ describe("dashboard pages parse any query string (issue 11)", () => {
       [KeysPage as Page, { sort: "__proto__", q: ["x", "y"], page: "1e30" }],
       [ApprovalsPage as Page, { page: "1e30" }],
       [ApprovalsPage as Page, { page: "1e309" }],
+      [HistoryPage as Page, { actor: "a\u0000b", key: "\u0000", action: "\uD800" }],
+      [KeysPage as Page, { q: "a\u0000", deleted: "\u0000" }],
     ];
     for (const [page, sp] of cases) {
       const r = await render(page, sp);
       expect(r.ok, `${JSON.stringify(sp)}: ${r.ok ? "" : (r.error as Error)?.message}`).toBe(true);
+    }
+    for (const page of [KeyPage, PartnerPage, WebhookPage] as Page[]) {
+      for (const id of ["\u0000", "%", "../", "x".repeat(100_000)]) {
+        const r = await render(page, {}, id);
+        expect(r.ok, `${page.name} ${JSON.stringify(id.slice(0, 10))}: ${r.ok ? "" : (r.error as Error)?.message}`).toBe(true);
+      }
     }
   });
 
