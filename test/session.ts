@@ -25,7 +25,8 @@ export const sessionMocks = {
     auth: async () => (state.userId ? { user: { id: state.userId, email: "" }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
     signIn: async () => undefined,
     signOut: async () => undefined,
-    handlers: {},
+    // next-auth's own endpoints (app/api/auth/[...nextauth]) are not ours to test: stand-ins
+    handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
   },
   headers: {
     cookies: async () => cookieStore,
