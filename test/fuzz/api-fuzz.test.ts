@@ -22,7 +22,7 @@ import { valid, wireBody, type Hints, type JsonSchema } from "@/test/fuzz/schema
 import { apiRoutes, invoke, type ApiRoute, type Handler } from "@/test/routes";
 import * as me from "@/app/api/v1/me/route";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 type Operation = { method: string; path: string; op: JsonSchema };

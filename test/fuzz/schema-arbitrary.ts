@@ -60,11 +60,18 @@ export function valid(schema: JsonSchema | undefined, hints: Hints = {}, name = 
 }
 
 /** The valid value broken in one way: a field dropped, retyped, made huge, or an unknown field added. */
+const IMPOSSIBLE_DATES = ["0000-01-01", "2024-13-45", "2024-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "yesterday", "", "2024-01-01T25:00:00Z", "9999-12-31T23:59:59Z"];
+
+const isDateField = (s: JsonSchema): boolean => s?.format === "date-time" || (s?.anyOf ?? s?.oneOf ?? []).some(isDateField);
+
 export function mutated(schema: JsonSchema | undefined, hints: Hints = {}): fc.Arbitrary<unknown> {
   const base = valid(schema, hints);
   const props = Object.keys(schema?.properties ?? {});
   const field = props.length ? fc.constantFrom(...props) : fc.constant("name");
+  const dateFields = Object.entries<JsonSchema>(schema?.properties ?? {}).filter(([, s]) => isDateField(s)).map(([k]) => k);
   return fc.oneof(
+    // a date field, the rest valid: an impossible or unparsable date (the refine that called getTime() on a string)
+    ...(dateFields.length ? [{ weight: 3, arbitrary: fc.tuple(base, fc.constantFrom(...dateFields), fc.constantFrom(...IMPOSSIBLE_DATES)).map(([b, k, v]) => ({ ...(b as object), [k]: v })) }] : []),
     // one field replaced by anything (wrong type, huge string, impossible date, prototype name)
     fc.tuple(base, field, hostileJson).map(([b, k, v]) => ({ ...(b as object), [k]: v })),
     // one field dropped
