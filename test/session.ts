@@ -3,6 +3,9 @@
 //   vi.mock("@/auth", () => sessionMocks.auth);  vi.mock("next/headers", () => sessionMocks.headers);
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
 
+// next.config.mjs turns on experimental.authInterrupts, which forbidden() checks for at run time
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS ??= "true";
+
 const state: { userId: string | null; orgId: string | null; headers: Headers } = { userId: null, orgId: null, headers: new Headers() };
 
 /** Who is signed in from now on (null: signed out), and which organization the switcher cookie names. */
