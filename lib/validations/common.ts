@@ -1,10 +1,17 @@
 import { z } from "zod";
 
-/** ISO 8601 date-time with a zone (Z or offset), as the API speaks it; a day the calendar lacks is refused. */
+/**
+ * ISO 8601 date-time with a zone (Z or offset), as the API speaks it. A day the calendar lacks is
+ * refused, and so is a year outside 0001–9999 (PostgreSQL has no year 0: "0000-01-01T00:00:00Z" was a 500).
+ */
 export const isoDateTime = z.iso.datetime({ offset: true }).transform((s, ctx) => {
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) {
     ctx.issues.push({ code: "custom", message: "Not a real date and time", input: s });
+    return z.NEVER;
+  }
+  if (d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) {
+    ctx.issues.push({ code: "custom", message: "Give a date between the years 0001 and 9999", input: s });
     return z.NEVER;
   }
   return d;
