@@ -185,7 +185,7 @@ describe("API fuzz (issue 11)", () => {
       await fc.assert(
         fc.asyncProperty(fc.record(pathParams), query, rawQuerySuffix, body, credentials(), async (params, q, raw, b, cred) => {
           let path = o.path;
-          for (const [k, v] of Object.entries(params)) path = path.replace(`{${k}}`, encodeURIComponent(v));
+          for (const [k, v] of Object.entries(params)) path = path.replace(`{${k}}`, encodeURIComponent(v.toWellFormed()));
           const url = `http://localhost${path}${queryString([...q, ...cred.query], raw)}`;
           const headers = new Headers(cred.headers);
           if (b.contentType) headers.set("content-type", b.contentType);
