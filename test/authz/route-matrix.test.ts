@@ -194,7 +194,7 @@ beforeAll(async () => {
   const pk = await makeKey(org.id, { permissions: [...WRITE_PRESET], rateLimitPerHour: 1_000_000 });
   await db.apiKey.update({ where: { id: pk.key.id }, data: { partnerId: partner.partner.id } });
   callers = [
-    { label: "another org's admin key", ...(await key("", { scopes: ["admin"] }, other.id)), otherOrg: true },
+    { ...(await key("another org's admin key", { scopes: ["admin"] }, other.id)), otherOrg: true },
     { label: "no credential", kind: "none" },
     { label: "guest (X-Keydesk-Org)", kind: "guest", slug: org.slug },
     await key("preset read", { scopes: ["read"] }),
