@@ -1,5 +1,6 @@
 // NUL (U+0000) in a body, a query or a path id: PostgreSQL refuses it in text, which was a 500.
-// A body or query holding it is 400 invalid_request; a path id holding it names nothing (404).
+// A body or query holding it is 400 invalid_request; a path id holding it names nothing (404); and
+// whatever else reaches the database with it (a form field of a server action) is stored as U+FFFD.
 import { describe, expect, it } from "vitest";
 import * as articles from "@/app/api/v1/articles/route";
 import * as article from "@/app/api/v1/articles/[id]/route";
@@ -33,5 +34,18 @@ describe("NUL in input (issue 11 fuzz finding)", () => {
     }
     expect(await db.article.count({ where: { organizationId: org.id } })).toBe(0);
     expect(await db.approval.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it("never reaches PostgreSQL as NUL: lookups find nothing, text and JSON are stored with U+FFFD", async () => {
+    const org = await makeOrg();
+    expect(await db.apiKey.findFirst({ where: { id: "\u0000", organizationId: org.id } })).toBeNull();
+    expect(await db.apiKey.findMany({ where: { id: { in: ["a\u0000", "b"] } } })).toEqual([]);
+    const a = await db.approval.create({ data: { organizationId: org.id, title: "a\u0000b", createdByType: "system", createdByLabel: "t" } });
+    const e = await db.auditEvent.create({ data: { organizationId: org.id, action: "test", actorType: "system", actorLabel: "t", targetType: "t", targetId: "x", metadata: { note: "n\u0000l" } } });
+    // PostgreSQL stores U+FFFD; SQLite keeps NUL as it is
+    expect(["a\uFFFDb", "a\u0000b"]).toContain((await db.approval.findUniqueOrThrow({ where: { id: a.id } })).title);
+    const meta = (await db.auditEvent.findUniqueOrThrow({ where: { id: e.id } })).metadata as { note: string };
+    expect(["n\uFFFDl", "n\u0000l"]).toContain(meta.note);
+    await expect(db.$transaction((tx) => tx.partner.findFirst({ where: { id: "\u0000" } }))).resolves.toBeNull();
   });
 });

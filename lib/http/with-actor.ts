@@ -6,7 +6,6 @@ import { sessionMembership } from "@/lib/auth/session-from-request";
 import { verifyDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { ApiError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
-import { routeParams } from "@/lib/http/route-params";
 import { errorResponse } from "@/lib/http/respond";
 import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, type KeyAuth } from "@/lib/http/with-api-key";
 import type { Permission } from "@/lib/keys/permissions";
@@ -84,7 +83,7 @@ export function withActor<P = Record<string, never>>(handler: (ctx: Ctx<P>) => P
       if (principal.via !== "key" && !roles.includes(principal.role)) {
         throw new ApiError("forbidden", `This needs the role ${roles.join(" or ")}.`);
       }
-      res = await handler({ req, url, params: await routeParams(ctx), principal, requestId });
+      res = await handler({ req, url, params: (await ctx?.params) ?? ({} as P), principal, requestId });
     } catch (e) {
       res = errorResponse(e, requestId);
     }

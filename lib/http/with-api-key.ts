@@ -3,7 +3,6 @@
 import { clientIp, type Actor } from "@/lib/audit/actor";
 import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
-import { routeParams } from "@/lib/http/route-params";
 import { errorResponse } from "@/lib/http/respond";
 import type { CachedKey, CachedOrg } from "@/lib/keys/key-cache";
 import { ensureCacheBus } from "@/lib/keys/key-cache";
@@ -122,7 +121,7 @@ export function withApiKey<P>(
         if (org.requireApiToken) throw new ApiError("missing_api_key", "This organization requires an API token for every request.");
         auth = { kind: "guest", org };
       }
-      res = await handler({ req, url, params: await routeParams(ctx), auth, requestId });
+      res = await handler({ req, url, params: (await ctx?.params) ?? ({} as P), auth, requestId });
     } catch (e) {
       res = errorResponse(e, requestId);
     }

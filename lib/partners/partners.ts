@@ -25,8 +25,7 @@ export function serializePartner(p: Partner & { _count?: { keys: number } }, key
 }
 
 export async function getPartnerOrThrow(organizationId: string, id: string, client: Tx | typeof db = db) {
-  // no id holds NUL, and PostgreSQL refuses it in a query (a 500): not found without asking
-  const p = id.includes("\0") ? null : await client.partner.findFirst({ where: { id, organizationId } });
+  const p = await client.partner.findFirst({ where: { id, organizationId } });
   if (!p) throw new ApiError("not_found", `No partner with id ${id}.`);
   return p;
 }
