@@ -123,5 +123,5 @@ describe("dashboard pages parse any query string (issue 11)", () => {
         { seed, numRuns: 25 },
       );
     }
-  });
+  }, 120_000);
 });
