@@ -3,6 +3,7 @@
 // another organization's owner}, run in-process with the session mocked (auth() and next/headers).
 // One table says who may call each; an action without a row fails, and so does one whose source
 // does not call the role check its row names.
+import "@/test/scratch-data-dir";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";

@@ -4,6 +4,7 @@
 // A route or method under app/api without a row fails the test, and so
 // does a row whose route is gone. Expected outcomes are derived from the row by the rule in
 // `expected()` (CONTRACT.md §2): 'allow' (neither 401 nor 403, nor 5xx), or an exact 401/403/404.
+import "@/test/scratch-data-dir";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 // next-auth itself does not load under vitest; API routes read sessions from the cookie
 vi.mock("@/auth", async () => (await import("@/test/session")).sessionMocks.auth);

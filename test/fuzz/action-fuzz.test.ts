@@ -2,6 +2,7 @@
 // so every action of the table (test/authz/action-table.ts) runs signed in as an owner with its form
 // fields (and the names other actions read) set to hostile values, or with hostile arguments.
 // Invariant: it answers (state, redirect, 403/404 page) and never throws anything else (a 500).
+import "@/test/scratch-data-dir";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/auth", async () => (await import("@/test/session")).sessionMocks.auth);

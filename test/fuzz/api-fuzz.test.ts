@@ -3,6 +3,7 @@
 // mangled credentials. Invariants: never a 5xx; every error is problem+json with a `code`; the
 // tenant's admin key still works afterwards. Seeded (FUZZ_SEED, fixed when CI=true) and bounded
 // (FUZZ_RUNS per operation).
+import "@/test/scratch-data-dir";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
