@@ -3,6 +3,7 @@
 // SQLite client (nearly the common subset: PostgreSQL-only options fail to compile, on purpose).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { env } from "@/lib/env";
@@ -36,10 +37,42 @@ export function createDbClient(url: string): Db {
 export type Db = ReturnType<typeof sqliteClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+// PostgreSQL text (and jsonb) cannot hold NUL: a query carrying one fails, a 500 for any input that
+// reaches the database unchecked (a form field, a path id). It becomes U+FFFD on the way in, so an id
+// holding it matches nothing and text keeps its length.
+function scrubNul(value: unknown, json: boolean): unknown {
+  if (typeof value === "string") {
+    let v = value.includes("\0") ? value.replaceAll("\0", "\uFFFD") : value;
+    if (json && v.includes("\\u0000")) v = v.replaceAll("\\u0000", "\\ufffd");
+    return v;
+  }
+  return Array.isArray(value) ? value.map((x) => scrubNul(x, json)) : value;
+}
+
+function withoutNul<T extends SqlQueryable>(q: T): T {
+  const scrub = (query: SqlQuery): SqlQuery => ({ ...query, args: query.args.map((a, i) => scrubNul(a, query.argTypes[i]?.scalarType === "json")) });
+  const queryRaw = q.queryRaw.bind(q);
+  const executeRaw = q.executeRaw.bind(q);
+  q.queryRaw = (query) => queryRaw(scrub(query));
+  q.executeRaw = (query) => executeRaw(scrub(query));
+  return q;
+}
+
+function postgresClient(url: string) {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const conn = withoutNul(await connect());
+    const start = conn.startTransaction.bind(conn);
+    conn.startTransaction = async (isolationLevel) => withoutNul(await start(isolationLevel));
+    return conn;
+  };
+  return new PostgresClient({ adapter, omit });
+}
+
 function createClient(url: string): Db {
   if (url.startsWith("file:")) return sqliteClient(url);
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return new PostgresClient({ adapter, omit }) as unknown as Db;
+  return postgresClient(url) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { keydeskDb?: Db };

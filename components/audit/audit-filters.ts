@@ -1,19 +1,14 @@
 // The history's filters, shared by the page and the CSV export so both show the same events.
+import { historyQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
+
 export type AuditFilterInput = { actor?: string; action?: string; key?: string; from?: string; to?: string };
 
 export const AUDIT_ACTIONS = ["key.created", "key.updated", "key.revealed", "key.rotated", "key.secret_retired", "key.deleted", "key.restored", "org.settings_updated"] as const;
 
-const day = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
-
-export function auditFilters(input: AuditFilterInput) {
-  const f = {
-    actor: input.actor?.trim().slice(0, 200) || undefined,
-    action: input.action?.trim().slice(0, 100) || undefined,
-    key: input.key?.trim().slice(0, 64) || undefined,
-    from: day(input.from),
-    to: day(input.to),
-  };
-  return f;
+/** The filters of a query string (total: impossible days are dropped and listed in `ignored`). */
+export function auditFilters(input: AuditFilterInput | Record<string, string | string[] | undefined>) {
+  const { actor, action, key, from, to, ignored } = parsePageQuery(historyQuerySchema, input);
+  return { actor, action, key, from, to, ignored };
 }
 
 export function auditWhere(organizationId: string, f: ReturnType<typeof auditFilters>) {
@@ -29,5 +24,6 @@ export function auditWhere(organizationId: string, f: ReturnType<typeof auditFil
 }
 
 export function filterQuery(f: ReturnType<typeof auditFilters>): string {
-  return new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
+  const { actor, action, key, from, to } = f;
+  return new URLSearchParams(Object.entries({ actor, action, key, from, to }).filter(([, v]) => v) as [string, string][]).toString();
 }

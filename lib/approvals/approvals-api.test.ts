@@ -70,6 +70,16 @@ describe("approvals with an API key", () => {
     expect((await call(createRoute.POST, "/x", { method: "POST", key: w, body: "[" })).status).toBe(400);
   });
 
+  it("absurd pagination is 400 invalid_request, never 500 (issue 11)", async () => {
+    const k = (await makeKey(org.id, { scopes: ["read"] })).secret;
+    for (const q of ["per_page=1e309", "page=1e30", "page=-1", "per_page=NaN", "page=0x10&per_page=%", "per_page=1.5"]) {
+      const r = await call(listRoute.GET, `/x?${q}`, { key: k });
+      expect(r.status, q).toBe(400);
+      expect(r.body.code).toBe("invalid_request");
+    }
+    expect((await call(listRoute.GET, "/x?per_page=1e309", { headers: { cookie } })).status).toBe(400);
+  });
+
   it("without any credential: 401 missing_api_key", async () => {
     const r = await call(listRoute.GET, "/x");
     expect(r.status).toBe(401);
@@ -138,6 +148,21 @@ describe("approvals with a desk token", () => {
     expect((await call(listRoute.GET, "/x", { headers: auth })).status).toBe(200);
     await db.deskToken.update({ where: { id: minted.body.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect((await call(listRoute.GET, "/x", { headers: auth })).status).toBe(401);
+  });
+
+  it("a malformed session cookie (`%`) is no session: desk token, then key, else 401 (issue 11)", async () => {
+    const bad = { cookie: "authjs.session-token=%; keydesk-org=%E0%A4%A" };
+    const minted = await call(deskTokens.POST, "/x", { method: "POST", headers: sameOrigin(), body: {} });
+    const viaToken = await call(listRoute.GET, "/x", { headers: { ...bad, authorization: `DeskToken ${minted.body.token}` } });
+    expect(viaToken.status).toBe(200);
+    const k = (await makeKey(org.id, { scopes: ["read"] })).secret;
+    expect((await call(listRoute.GET, "/x", { headers: { ...bad, authorization: `Bearer ${k}` } })).status).toBe(200);
+    const none = await call(listRoute.GET, "/x", { headers: bad });
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe("missing_api_key");
+    const desk = await call(deskTokens.GET, "/x", { headers: bad });
+    expect(desk.status).toBe(401);
+    expect(desk.headers.get("content-type")).toBe("application/problem+json");
   });
 
   it("cannot mint desk tokens, and keys cannot either", async () => {

@@ -51,7 +51,21 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   return parseInput(schema, json);
 }
 
+/** The path of the first string (key or value) holding NUL, which PostgreSQL cannot store or compare. */
+function nulPath(v: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof v === "string") return v.includes("\0") ? path.join(".") || "(root)" : null;
+  if (depth > 64 || v === null || typeof v !== "object") return null;
+  for (const [k, x] of Object.entries(v)) {
+    if (k.includes("\0")) return [...path, k].join(".");
+    const found = nulPath(x, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "The request"): z.infer<S> {
+  const nul = nulPath(input);
+  if (nul !== null) throw new ApiError("invalid_request", `${what} has invalid fields.`, { errors: [{ path: nul, message: "Text may not contain NUL (\\u0000) characters" }] });
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new ApiError("invalid_request", `${what} has invalid fields.`, { errors: zodIssues(result.error) });

@@ -6,6 +6,9 @@ import * as rotate from "@/app/api/v1/keys/[id]/rotate/route";
 import * as restore from "@/app/api/v1/keys/[id]/restore/route";
 import * as me from "@/app/api/v1/me/route";
 import * as usage from "@/app/api/v1/usage/route";
+import * as partnerKeys from "@/app/api/v1/partners/[id]/keys/route";
+import { systemActor } from "@/lib/audit/actor";
+import { createPartner } from "@/lib/partners/create-partner";
 import { db } from "@/lib/db";
 import { call } from "@/test/http";
 import { makeKey, makeOrg } from "@/test/factories";
@@ -111,5 +114,41 @@ describe("keys API", () => {
     const bad = await call(usage.GET, "/api/v1/usage?from=yesterday", { key: admin });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe("from");
+  });
+
+  it("dates that are not ISO date-times are 400 invalid_request, never 500 (issue 11)", async () => {
+    const org = await makeOrg();
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    for (const expires_at of ["0000-01-01", "2024-13-45", "2024-02-30T00:00:00Z", [], 0]) {
+      const r = await call(keys.POST, "/api/v1/keys", { method: "POST", key: admin, body: { scopes: ["read"], expires_at } });
+      expect(r.status, JSON.stringify(expires_at)).toBe(400);
+      expect(r.headers.get("content-type")).toBe("application/problem+json");
+      expect(r.body).toMatchObject({ code: "invalid_request", errors: [{ path: "expires_at" }] });
+    }
+    for (const q of ["from=[]&to=[]", "from=0000-01-01&to=0000-01-02", "from=2024-13-45", "to=2024-02-30T00:00:00Z"]) {
+      const r = await call(usage.GET, `/api/v1/usage?${q}`, { key: admin });
+      expect(r.status, q).toBe(400);
+      expect(r.body.code).toBe("invalid_request");
+    }
+    expect(await db.apiKey.count({ where: { organizationId: org.id } })).toBe(1);
+  });
+
+  it("a year PostgreSQL cannot store (0000) is 400 wherever a date goes in, never 500 (fuzz finding)", async () => {
+    const org = await makeOrg();
+    const admin = (await makeKey(org.id, { scopes: ["admin"] })).secret;
+    const k = await makeKey(org.id, { scopes: ["read"] });
+    const p = await createPartner(org.id, { name: "P", email: "p@example.com", level: "read" }, systemActor("test"));
+    const year0 = "0000-01-01T00:00:00Z";
+    const answers = [
+      await call(key.PATCH, "/x", { method: "PATCH", key: admin, params: { id: k.key.id }, body: { expires_at: year0 } }),
+      await call(rotate.POST, "/x", { method: "POST", key: admin, params: { id: k.key.id }, body: { old_secret_expires_at: year0 } }),
+      await call(partnerKeys.POST, "/x", { method: "POST", key: admin, params: { id: p.partner.id }, body: { expires_at: year0 } }),
+      await call(usage.GET, `/api/v1/usage?from=${year0}&to=0000-02-01T00:00:00Z`, { key: admin }),
+    ];
+    for (const r of answers) {
+      expect(r.status, r.text).toBe(400);
+      expect(r.body.code).toBe("invalid_request");
+    }
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: k.key.id } })).expiresAt).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // One schema per resource: the API routes, the server actions, the CLI and OpenAPI all read these.
 import { z } from "zod";
 import { permissionSchema, presetSchema } from "@/lib/keys/permissions";
-import { isoDateTime } from "@/lib/validations/common";
+import { isDate, isoDateTime } from "@/lib/validations/common";
 import { MAX_ALLOWED_IPS, normalizeIpEntry } from "@/lib/keys/ip-allowlist";
 
 export const keyNameSchema = z.string().trim().min(1, "Name cannot be empty").max(100, "Name is at most 100 characters");
@@ -33,7 +33,7 @@ export const createKeySchema = z
   })
   .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] })
   .refine((v) => v.scopes || v.permissions, { message: "Give scopes (read, write, admin) or permissions", path: ["scopes"] })
-  .refine((v) => !v.expires_at || v.expires_at.getTime() > Date.now(), { message: "expires_at must be in the future", path: ["expires_at"] });
+  .refine((v) => !isDate(v.expires_at) || v.expires_at.getTime() > Date.now(), { message: "expires_at must be in the future", path: ["expires_at"] });
 
 export const updateKeySchema = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime } from "@/lib/validations/common";
+import { isDate, isoDateTime } from "@/lib/validations/common";
 
 export const usageQuerySchema = z
   .object({
@@ -7,5 +7,5 @@ export const usageQuerySchema = z
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "from must be before to", path: ["from"] })
-  .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= 366 * 24 * 3600_000, { message: "At most one year at a time", path: ["to"] });
+  .refine((q) => !isDate(q.from) || !isDate(q.to) || q.from < q.to, { message: "from must be before to", path: ["from"] })
+  .refine((q) => !isDate(q.from) || !isDate(q.to) || q.to.getTime() - q.from.getTime() <= 366 * 24 * 3600_000, { message: "At most one year at a time", path: ["to"] });

@@ -6,13 +6,14 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { DecideForm } from "./decide-form";
+import { approvalsPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Approvals" };
 
 // /approvals — pending approvals, decided by any member (the API's GetApprovalNotComplete, in the browser)
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireMembership();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { page } = parsePageQuery(approvalsPageQuerySchema, await searchParams);
   const { data, total, per_page } = await listPendingApprovals(m.organization.id, page, 25);
   return (
     <>

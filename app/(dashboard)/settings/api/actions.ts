@@ -197,7 +197,8 @@ export async function rotateKeyAction(_prev: SecretState, fd: FormData): Promise
     const choice = String(fd.get("old_secret_expiry") ?? "24h");
     let body: { old_secret_expires_at?: string | null };
     if (choice === "manual") body = { old_secret_expires_at: null };
-    else if (choice in ROTATION_CHOICES) body = { old_secret_expires_at: new Date(Date.now() + ROTATION_CHOICES[choice as keyof typeof ROTATION_CHOICES]).toISOString() };
+    // own keys only: `in` also finds "constructor" and "valueOf" (NaN dates: an uncaught RangeError)
+    else if (Object.hasOwn(ROTATION_CHOICES, choice)) body = { old_secret_expires_at: new Date(Date.now() + ROTATION_CHOICES[choice as keyof typeof ROTATION_CHOICES]).toISOString() };
     else return { errors: { form: ["Choose when the old secret stops working"] } };
     const parsed = rotateKeySchema.safeParse(body);
     if (!parsed.success) return { errors: zodErrors(parsed.error) };

@@ -5,8 +5,8 @@ import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { maskKey } from "@/lib/keys/key-format";
-import { KEY_SORTS, listKeys } from "@/lib/keys/list-keys";
-import { permissionSchema } from "@/lib/keys/permissions";
+import { listKeys } from "@/lib/keys/list-keys";
+import { keysPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -25,11 +25,12 @@ export const metadata: Metadata = { title: "API keys" };
 const PER_PAGE = 25;
 
 type Search = { status?: string; q?: string; perm?: string; holds?: string; sort?: string; page?: string; deleted?: string };
+type RawSearch = Record<string, string | string[] | undefined>;
 
-export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
   const m = await requireAdmin();
   const org = m.organization;
-  const sp = await searchParams;
+  const raw = await searchParams;
 
   if (org.plan === "free") {
     return (
@@ -43,13 +44,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     );
   }
 
-  const status = sp.status === "deleted" ? "deleted" : "active";
-  const decoys = sp.status === "decoys";
-  const sort = (sp.sort && sp.sort in KEY_SORTS ? sp.sort : "created_desc") as keyof typeof KEY_SORTS;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
-  const q = sp.q?.trim().slice(0, 100) || undefined;
-  const preset = ["read", "write", "admin", "custom"].includes(sp.perm ?? "") ? (sp.perm as "read" | "write" | "admin" | "custom") : undefined;
-  const holds = permissionSchema.safeParse(sp.holds).data;
+  const { status: shown, sort, page, q, perm: preset, holds, deleted } = parsePageQuery(keysPageQuerySchema, raw);
+  const decoys = shown === "decoys";
+  const status = decoys ? "active" : shown;
+  // what the links carry on: the parsed values, never the raw query
+  const sp: Search = { status: shown === "active" ? undefined : shown, sort: sort === "created_desc" ? undefined : sort, page: page > 1 ? String(page) : undefined, q, perm: preset, holds, deleted };
   const [{ data: keys, total }, anyKeys] = await Promise.all([
     listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE, canary: decoys }),
     db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),

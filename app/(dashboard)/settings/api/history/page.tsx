@@ -8,18 +8,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { actionLabel } from "@/components/audit/action-labels";
-import { AUDIT_ACTIONS, auditFilters, auditWhere, filterQuery, type AuditFilterInput } from "@/components/audit/audit-filters";
+import { AUDIT_ACTIONS, auditFilters, auditWhere, filterQuery } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { historyQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API history" };
 
 const PER_PAGE = 50;
 const selectClass = "h-9 rounded-md border-0 bg-white px-2.5 text-sm text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<AuditFilterInput & { page?: string }> }) {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
   const sp = await searchParams;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const { page } = parsePageQuery(historyQuerySchema, sp);
   const f = auditFilters(sp);
   const where = auditWhere(m.organization.id, f);
   const [events, total] = await Promise.all([
@@ -52,6 +53,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <Button type="submit" size="sm" variant="secondary">Filter</Button>
         {filtered ? <Link href="/settings/api/history" className="px-2 text-sm text-slate-500 hover:text-slate-700">Clear</Link> : null}
       </form>
+      {f.ignored.length ? (
+        <p role="status" className="border-b border-slate-200 bg-amber-50 px-5 py-2.5 text-sm text-amber-800">
+          Ignored the {f.ignored.join(" and ")} date: it is not a real calendar day (use YYYY-MM-DD).
+        </p>
+      ) : null}
       {total === 0 ? (
         <EmptyState icon={<ClockIcon />} title={filtered ? "No events match" : "Nothing has happened yet"} description={filtered ? "Try other filters." : "Creating, revealing, rotating or deleting a key records an event here."} />
       ) : (

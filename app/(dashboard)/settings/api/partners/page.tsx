@@ -15,19 +15,20 @@ import { AddPartnerDialog } from "@/components/partners/add-partner-dialog";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { restorePartnerAction } from "./actions";
+import { partnersPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Partners" };
 
 const PER_PAGE = 25;
 type Search = { status?: string; page?: string; deleted?: string };
+type RawSearch = Record<string, string | string[] | undefined>;
 
 // /settings/api/partners — partners (active or recently deleted), "Add partner", restore.
-export default async function PartnersPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
   const m = await requireAdmin();
   const org = m.organization;
-  const sp = await searchParams;
-  const status = sp.status === "deleted" ? "deleted" : "active";
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const { status, page, deleted } = parsePageQuery(partnersPageQuerySchema, await searchParams);
+  const sp: Search = { status: status === "active" ? undefined : status, page: page > 1 ? String(page) : undefined, deleted };
 
   const list = await listPartners(org.id, { status, page, perPage: PER_PAGE });
   // past the 30 days a partner can no longer be restored: not "recently" deleted any more

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { AddWebhookDialog } from "@/components/webhooks/add-webhook-dialog";
 import { DeliveryStatusBadge, EndpointStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
+import { webhooksPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -31,11 +32,11 @@ async function lastDeliveries(endpointIds: string[]) {
 }
 
 // /settings/api/webhooks — the organization's endpoints, "Add endpoint".
-export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
   const org = m.organization;
-  const sp = await searchParams;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const sp = parsePageQuery(webhooksPageQuerySchema, await searchParams);
+  const { page } = sp;
 
   const [list, partnerList] = await Promise.all([listWebhooks(org.id, { page, perPage: PER_PAGE }), listPartners(org.id, { status: "active", perPage: 100 })]);
   const partnerIds = [...new Set(list.data.map((w) => w.partner_id).filter((id): id is string => Boolean(id)))];

@@ -23,6 +23,7 @@ import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
 import { UsageChart, type UsagePoint } from "@/components/keys/usage-chart";
 import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "../../actions";
+import { keyPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API key" };
 
@@ -65,10 +66,10 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ range?: string; by?: string }> }) {
+export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
   const { id } = await params;
-  const sp = await searchParams;
+  const sp = parsePageQuery(keyPageQuerySchema, await searchParams);
   const range = sp.range === "30d" ? 30 : 7;
   const by = range === 7 && sp.by === "hour" ? "hour" : "day";
   const org = m.organization;

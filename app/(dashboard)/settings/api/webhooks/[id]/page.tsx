@@ -20,6 +20,7 @@ import { RotateSecretDialog } from "@/components/webhooks/rotate-secret-dialog";
 import { EndpointStatusBadge } from "@/components/webhooks/webhook-badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
+import { webhookPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
@@ -43,13 +44,12 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 // /settings/api/webhooks/{id} — one endpoint: details, edit, pause/resume, rotate, delete, test, delivery log.
-export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
   const org = m.organization;
   const { id } = await params;
-  const sp = await searchParams;
-  const status = STATUSES.find((s) => s.value && s.value === sp.status)?.value;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(sp.page ?? "1", 10) || 1));
+  const { status, page } = parsePageQuery(webhookPageQuerySchema, await searchParams);
+  const sp: Search = { status, page: page > 1 ? String(page) : undefined };
 
   let w;
   try {

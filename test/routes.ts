@@ -1,0 +1,48 @@
+// Every API route module under app/api, found on disk (a new route.ts is picked up by itself), with
+// its path template (/api/v1/keys/{id}) and exported method handlers: the fuzz and the authz matrix.
+import fs from "node:fs";
+import path from "node:path";
+
+export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type ApiRoute = { file: string; template: string; params: string[]; handlers: Record<string, Handler> };
+
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
+  });
+}
+
+/** `app/api/v1/keys/[id]/route.ts` → `/api/v1/keys/{id}`; route groups vanish; `[...path]` → `{...path}`. */
+export function templateOf(file: string, root = process.cwd()): string {
+  const segs = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+  return "/" + segs.map((s) => s.replace(/^\[(\.\.\.)?(\w+)\]$/, (_m, dots: string | undefined, name: string) => `{${dots ?? ""}${name}}`)).join("/");
+}
+
+export async function apiRoutes(root = process.cwd()): Promise<ApiRoute[]> {
+  const files = routeFiles(path.join(root, "app", "api")).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const mod = (await import(file)) as Record<string, unknown>;
+      const handlers = Object.fromEntries(HTTP_METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]));
+      const template = templateOf(file, root);
+      const params = [...template.matchAll(/\{(?:\.\.\.)?(\w+)\}/g)].map((m) => m[1]!);
+      return { file: path.relative(root, file), template, params, handlers };
+    }),
+  );
+}
+
+/** Calls a handler in-process as Next would: a real Request, the decoded params. */
+export async function invoke(handler: Handler, req: Request, params: Record<string, string>) {
+  const res = await handler(req, { params: Promise.resolve(params) });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}
