@@ -43,6 +43,7 @@ export const ACTIONS: Record<string, Row> = {
   [`${API}/actions.ts#retireSecretAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, secretId: t.secretId })) },
   [`${API}/actions.ts#deleteKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key })) },
   [`${API}/actions.ts#restoreKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.deletedKey })) },
+  [`${API}/actions.ts#setKeyPausedAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, paused: "false" })) },
 
   [`${API}/partners/actions.ts#createPartnerAction`]: { who: "admin", args: withForm(() => ({ name: "P", email: `p-${rand()}@example.com`, level: "read" })) },
   [`${API}/partners/actions.ts#resendLinkAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, keyId: t.partnerKey })) },
