@@ -22,6 +22,8 @@ type Props = {
   testAction: (secret: string) => Promise<TestResult>;
   /** A decoy key: planted where a thief would look; every use alerts. */
   decoy?: boolean;
+  /** The organization's max_key_lifetime_days: the expiry choices stay within it. */
+  maxLifetimeDays?: number | null;
 };
 
 export function CreateKeyDialog(props: Props) {
@@ -57,7 +59,7 @@ export function CreateKeyDialog(props: Props) {
   );
 }
 
-function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, decoy, onCreated }: Props & { onCreated: () => void }) {
+function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, decoy, maxLifetimeDays, onCreated }: Props & { onCreated: () => void }) {
   const [state, action, pending] = useActionState(async (prev: CreateKeyState, fd: FormData) => {
     const next = await createAction(prev, fd);
     if (next.ok) onCreated();
@@ -98,7 +100,7 @@ function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createA
           <FieldError id="key-access-error" errors={state.errors?.access} />
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
-          <ExpiryField errors={state.errors} />
+          <ExpiryField errors={state.errors} maxDays={maxLifetimeDays} />
           <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} />
         </div>
         {decoy ? null : <AllowedIpsField errors={state.errors} />}

@@ -12,7 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { PermissionPicker } from "@/components/keys/permission-picker";
 import { AllowedIpsField, ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 
-export function EditKeyDialog({ k, plan, orgDefaultRateLimit }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number }) {
+export function EditKeyDialog({ k, plan, orgDefaultRateLimit, maxLifetimeDays }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number; maxLifetimeDays?: number | null }) {
   const [open, setOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
   return (
@@ -20,12 +20,12 @@ export function EditKeyDialog({ k, plan, orgDefaultRateLimit }: { k: SerializedK
       <DialogTrigger asChild>
         <Button variant="secondary">Edit</Button>
       </DialogTrigger>
-      {open ? <EditForm key={generation} k={k} plan={plan} orgDefaultRateLimit={orgDefaultRateLimit} onDone={() => setOpen(false)} /> : null}
+      {open ? <EditForm key={generation} k={k} plan={plan} orgDefaultRateLimit={orgDefaultRateLimit} maxLifetimeDays={maxLifetimeDays} onDone={() => setOpen(false)} /> : null}
     </Dialog>
   );
 }
 
-function EditForm({ k, plan, orgDefaultRateLimit, onDone }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number; onDone: () => void }) {
+function EditForm({ k, plan, orgDefaultRateLimit, maxLifetimeDays, onDone }: { k: SerializedKey; plan: PlanName; orgDefaultRateLimit: number; maxLifetimeDays?: number | null; onDone: () => void }) {
   const toast = useToast();
   const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, fd) => {
     const next = await updateKeyAction(prev, fd);
@@ -46,7 +46,7 @@ function EditForm({ k, plan, orgDefaultRateLimit, onDone }: { k: SerializedKey; 
           <FieldError id="key-access-error" errors={state.errors?.access} />
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
-          <ExpiryField errors={state.errors} current={k.expires_at} allowKeep />
+          <ExpiryField errors={state.errors} current={k.expires_at} allowKeep maxDays={maxLifetimeDays} />
           <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} defaultValue={k.rate_limit_per_hour} />
         </div>
         {k.canary ? null : <AllowedIpsField errors={state.errors} defaultValue={k.allowed_ips} />}

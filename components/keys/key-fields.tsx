@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { EXPIRY_CHOICES, type FieldErrors } from "@/components/keys/key-form";
+import { expiryChoicesFor, type FieldErrors } from "@/components/keys/key-form";
 import { FieldError, Input, Label } from "@/components/ui/input";
 
 const selectClass =
@@ -17,21 +17,24 @@ export function NameField({ defaultValue, errors }: { defaultValue: string; erro
   );
 }
 
-export function ExpiryField({ errors, current, allowKeep }: { errors?: FieldErrors; current?: string | null; allowKeep?: boolean }) {
-  const [choice, setChoice] = useState<string>(allowKeep ? "keep" : "never");
+export function ExpiryField({ errors, current, allowKeep, maxDays }: { errors?: FieldErrors; current?: string | null; allowKeep?: boolean; maxDays?: number | null }) {
+  const choices = expiryChoicesFor(maxDays);
+  const [choice, setChoice] = useState<string>(allowKeep ? "keep" : choices[0]!.value);
   const today = new Date(Date.now() + 864e5).toISOString().slice(0, 10);
+  const latest = maxDays ? new Date(Date.now() + maxDays * 864e5).toISOString().slice(0, 10) : undefined;
   return (
     <div>
       <Label htmlFor="key-expiry">Expires</Label>
       <div className="mt-1.5 flex gap-2">
         <select id="key-expiry" name={choice === "keep" ? undefined : "expiry"} value={choice} onChange={(e) => setChoice(e.target.value)} className={selectClass} aria-describedby="key-expiry-error" aria-invalid={errors?.expiry ? true : undefined}>
           {allowKeep ? <option value="keep">{current ? `Keep (${current.slice(0, 10)})` : "Keep (never)"}</option> : null}
-          {EXPIRY_CHOICES.map((c) => (
+          {choices.map((c) => (
             <option key={c.value} value={c.value}>{c.label}</option>
           ))}
         </select>
-        {choice === "custom" ? <div className="w-44 shrink-0"><Input type="date" name="expires_on" min={today} aria-label="Expiry date" required /></div> : null}
+        {choice === "custom" ? <div className="w-44 shrink-0"><Input type="date" name="expires_on" min={today} max={latest} aria-label="Expiry date" required /></div> : null}
       </div>
+      {maxDays ? <p className="mt-1 text-xs text-slate-500">Your organization’s keys live at most {maxDays} days.</p> : null}
       <FieldError id="key-expiry-error" errors={errors?.expiry} />
     </div>
   );

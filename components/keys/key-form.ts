@@ -2,6 +2,13 @@
 // server action then validates with the same zod schemas as the API (lib/validations/key.ts).
 import { RESOURCES, type Permission, type Preset } from "@/lib/keys/permissions";
 
+/** The choices a form offers under a lifetime policy (max days): no "never", nothing longer, and the longest allowed. */
+export function expiryChoicesFor(maxDays: number | null | undefined): { value: string; label: string }[] {
+  if (!maxDays) return [...EXPIRY_CHOICES];
+  const within = EXPIRY_CHOICES.filter((c) => c.value === "custom" || (/^\d+$/.test(c.value) && Number(c.value) < maxDays));
+  return [{ value: String(maxDays), label: `${maxDays} days (the longest allowed)` }, ...within];
+}
+
 export const EXPIRY_CHOICES = [
   { value: "never", label: "Never" },
   { value: "30", label: "30 days" },
@@ -43,7 +50,7 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
 
   const expiry = fd.get("expiry");
   if (expiry === "never") input.expires_at = null;
-  else if (expiry === "30" || expiry === "90" || expiry === "365") input.expires_at = new Date(now + Number(expiry) * 864e5).toISOString();
+  else if (typeof expiry === "string" && /^\d{1,4}$/.test(expiry)) input.expires_at = new Date(now + Number(expiry) * 864e5).toISOString();
   else if (expiry === "custom") {
     const day = String(fd.get("expires_on") ?? "");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return { error: { expiry: ["Choose a date"] } };

@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import type { SerializedKey } from "@/lib/keys/serialize-key";
+import { exceedsLifetime } from "@/lib/keys/key-policy";
 
 const DAY = 864e5;
 
 /** Status and warning badges: expired / deleted, "expires soon" within 14 days, "stale" after 90 days unused. */
-export function KeyStatus({ k, now = Date.now() }: { k: SerializedKey; now?: number }) {
+export function KeyStatus({ k, now = Date.now(), maxLifetimeDays }: { k: SerializedKey; now?: number; maxLifetimeDays?: number | null }) {
   if (k.deleted_at) return <Badge tone="gray">Deleted</Badge>;
   if (k.canary) return <Badge tone="blue">Decoy</Badge>;
   const leaked = k.leaked_at ? <Badge tone="red">Leaked</Badge> : null;
@@ -20,6 +21,7 @@ export function KeyStatus({ k, now = Date.now() }: { k: SerializedKey; now?: num
       {expires !== null && expires - now < 14 * DAY ? <Badge tone="yellow">Expires soon</Badge> : null}
       {now - lastActivity > 90 * DAY ? <Badge tone="gray">Stale</Badge> : null}
       {k.secrets.length > 1 ? <Badge tone="blue">Rotating</Badge> : null}
+      {exceedsLifetime(maxLifetimeDays, k.expires_at, now) ? <Badge tone="yellow">Exceeds policy</Badge> : null}
     </span>
   );
 }

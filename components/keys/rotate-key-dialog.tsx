@@ -13,6 +13,7 @@ const CHOICES = [
   { value: "1h", label: "In 1 hour", hint: "" },
   { value: "24h", label: "In 24 hours", hint: "" },
   { value: "7d", label: "In 7 days", hint: "" },
+  { value: "idle", label: "When it goes quiet", hint: "Retired by Keydesk once it has served no request for 24 hours (or after 30 days, whatever happens)." },
   { value: "manual", label: "When I retire it", hint: "Both secrets work until you retire the old one." },
 ];
 

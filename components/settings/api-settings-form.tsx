@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, FormAlert } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 
-type Settings = { requireApiToken: boolean; allowQueryKeys: boolean; revealPolicy: "reveal" | "show_once"; defaultRateLimitPerHour: number; leakedKeyAction: "revoke" | "notify" };
+type Settings = { requireApiToken: boolean; allowQueryKeys: boolean; revealPolicy: "reveal" | "show_once"; defaultRateLimitPerHour: number; leakedKeyAction: "revoke" | "notify"; maxKeyLifetimeDays: number | null; idleKeyDays: number | null };
 
 function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
   return (
@@ -63,6 +63,20 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
           <p id="rate-hint" className="text-sm text-slate-500">Requests per hour for keys without their own limit.</p>
           <Input id="defaultRateLimitPerHour" name="defaultRateLimitPerHour" inputMode="numeric" defaultValue={settings.defaultRateLimitPerHour} className="mt-2 max-w-[12rem]" aria-describedby="rate-hint defaultRateLimitPerHour-error" aria-invalid={state.errors?.defaultRateLimitPerHour ? true : undefined} />
           <FieldError id="defaultRateLimitPerHour-error" errors={state.errors?.defaultRateLimitPerHour} />
+        </div>
+        <div className="grid gap-5 px-5 py-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="maxKeyLifetimeDays" className="text-sm font-medium text-slate-900">Longest key lifetime (days)</label>
+            <p id="lifetime-hint" className="text-sm text-slate-500">New keys and rotations must expire within it. Empty: no limit.</p>
+            <Input id="maxKeyLifetimeDays" name="maxKeyLifetimeDays" inputMode="numeric" defaultValue={settings.maxKeyLifetimeDays ?? ""} placeholder="No limit" className="mt-2 max-w-[12rem]" aria-describedby="lifetime-hint maxKeyLifetimeDays-error" aria-invalid={state.errors?.maxKeyLifetimeDays ? true : undefined} />
+            <FieldError id="maxKeyLifetimeDays-error" errors={state.errors?.maxKeyLifetimeDays} />
+          </div>
+          <div>
+            <label htmlFor="idleKeyDays" className="text-sm font-medium text-slate-900">Pause keys unused for (days)</label>
+            <p id="idle-hint" className="text-sm text-slate-500">Their creators are emailed 7 days before. Empty: never.</p>
+            <Input id="idleKeyDays" name="idleKeyDays" inputMode="numeric" defaultValue={settings.idleKeyDays ?? ""} placeholder="Never" className="mt-2 max-w-[12rem]" aria-describedby="idle-hint idleKeyDays-error" aria-invalid={state.errors?.idleKeyDays ? true : undefined} />
+            <FieldError id="idleKeyDays-error" errors={state.errors?.idleKeyDays} />
+          </div>
         </div>
         <div className="px-5 py-4">
           <label htmlFor="leakedKeyAction" className="text-sm font-medium text-slate-900">When a key is found in public</label>

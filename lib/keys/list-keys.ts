@@ -16,6 +16,8 @@ export type ListKeysParams = {
   sort?: "created_desc" | "created_asc" | "name_asc" | "last_used_desc";
   /** Decoys are listed apart: true lists only decoys, otherwise none. */
   canary?: boolean;
+  /** Keys that expire within this many days (and have not yet). */
+  expiresWithinDays?: number;
 };
 
 export const KEY_SORTS = {
@@ -33,6 +35,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
   const where = {
     organizationId,
     canary: p.canary ?? false,
+    ...(p.expiresWithinDays ? { expiresAt: { gt: new Date(), lte: new Date(Date.now() + p.expiresWithinDays * 864e5) } } : {}),
     // deleted keys are listed while they can still be restored
     ...(p.status === "deleted" ? { deletedAt: { not: null, gt: new Date(Date.now() - RESTORE_WINDOW_MS) } } : p.status === "all" ? {} : { deletedAt: null }),
     ...(p.query ? { name: containsInsensitive(p.query) } : {}),

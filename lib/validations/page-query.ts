@@ -30,7 +30,7 @@ const KEY_SORT_NAMES = listKeysQuerySchema.shape.sort.unwrap().options;
 
 // /settings/api
 export const keysPageQuerySchema = z.object({
-  status: oneOf(["active", "deleted", "decoys"], "active"),
+  status: oneOf(["active", "expiring", "deleted", "decoys"], "active"),
   sort: oneOf(KEY_SORT_NAMES, "created_desc"),
   page: pageParam,
   q: text(100),

@@ -195,8 +195,9 @@ export async function rotateKeyAction(_prev: SecretState, fd: FormData): Promise
   try {
     const keyId = keyIdFrom(fd);
     const choice = String(fd.get("old_secret_expiry") ?? "24h");
-    let body: { old_secret_expires_at?: string | null };
+    let body: { old_secret_expires_at?: string | null; old_secret_retire?: "when_idle"; idle_hours?: number };
     if (choice === "manual") body = { old_secret_expires_at: null };
+    else if (choice === "idle") body = { old_secret_retire: "when_idle", idle_hours: 24 };
     // own keys only: `in` also finds "constructor" and "valueOf" (NaN dates: an uncaught RangeError)
     else if (Object.hasOwn(ROTATION_CHOICES, choice)) body = { old_secret_expires_at: new Date(Date.now() + ROTATION_CHOICES[choice as keyof typeof ROTATION_CHOICES]).toISOString() };
     else return { errors: { form: ["Choose when the old secret stops working"] } };
@@ -204,7 +205,8 @@ export async function rotateKeyAction(_prev: SecretState, fd: FormData): Promise
     if (!parsed.success) return { errors: zodErrors(parsed.error) };
     const refused = await requireRecentPassword(m.user, fd.get("password") ?? undefined);
     if (refused) return refused;
-    const { key, secret } = await rotateKey(m.organization.id, keyId, parsed.data.old_secret_expires_at ?? null, await actorFor(m));
+    const idle = parsed.data.old_secret_retire === "when_idle" ? { retireWhenIdleHours: parsed.data.idle_hours ?? 24 } : {};
+    const { key, secret } = await rotateKey(m.organization.id, keyId, parsed.data.old_secret_expires_at ?? null, await actorFor(m), undefined, idle);
     refresh(keyId);
     return { ok: true, secret, keyName: key.name };
   } catch (e) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { requireAdmin } from "@/lib/auth/session";
+import { getOrgSettings } from "@/lib/orgs/get-org-settings";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { maskKey } from "@/lib/keys/key-format";
@@ -46,11 +47,12 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
 
   const { status: shown, sort, page, q, perm: preset, holds, deleted } = parsePageQuery(keysPageQuerySchema, raw);
   const decoys = shown === "decoys";
-  const status = decoys ? "active" : shown;
+  const expiring = shown === "expiring";
+  const status = decoys || expiring ? "active" : shown;
   // what the links carry on: the parsed values, never the raw query
   const sp: Search = { status: shown === "active" ? undefined : shown, sort: sort === "created_desc" ? undefined : sort, page: page > 1 ? String(page) : undefined, q, perm: preset, holds, deleted };
   const [{ data: keys, total }, anyKeys] = await Promise.all([
-    listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE, canary: decoys }),
+    listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE, canary: decoys, expiresWithinDays: expiring ? 14 : undefined }),
     db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
   ]);
   const partnerIds = [...new Set(keys.map((k) => k.partner_id).filter((id): id is string => Boolean(id)))];
@@ -65,6 +67,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     return s ? `?${s}` : "/settings/api";
   };
 
+  const policy = await getOrgSettings(org.id);
   const create = (
     <CreateKeyDialog
       plan={org.plan}
@@ -74,6 +77,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       createAction={createKeyAction}
       testAction={testKeyAction}
       decoy={decoys}
+      maxLifetimeDays={policy.max_key_lifetime_days}
     />
   );
 
@@ -105,8 +109,8 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         actions={create}
       />
       <div className="flex gap-4 border-b border-slate-200 px-5 text-sm" role="tablist" aria-label="Key status">
-        {(["active", "deleted", "decoys"] as const).map((s) => {
-          const selected = s === "decoys" ? decoys : !decoys && status === s;
+        {(["active", "expiring", "deleted", "decoys"] as const).map((s) => {
+          const selected = s === shown;
           return (
             <Link
               key={s}
@@ -115,7 +119,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               href={href({ status: s === "active" ? undefined : s, page: undefined })}
               className={cn("-mb-px border-b-2 py-2.5 font-medium", selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700")}
             >
-              {s === "active" ? "Active" : s === "deleted" ? "Recently deleted" : "Decoys"}
+              {{ active: "Active", expiring: "Expiring within 14 days", deleted: "Recently deleted", decoys: "Decoys" }[s]}
             </Link>
           );
         })}
@@ -131,7 +135,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       ) : null}
       {keys.length === 0 ? (
         <EmptyState
-          title={decoys ? "No decoy keys" : status === "deleted" ? "No recently deleted keys" : "No keys match"}
+          title={decoys ? "No decoy keys" : expiring ? "No key expires within 14 days" : status === "deleted" ? "No recently deleted keys" : "No keys match"}
           description={
             decoys
               ? "A decoy key looks real but never works: plant it where a thief would look, and every use alerts you."
@@ -181,7 +185,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                       {status === "deleted" ? (
                         <ActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" ariaLabel={`Restore ${k.name}`} />
                       ) : (
-                        <KeyStatus k={k} />
+                        <KeyStatus k={k} maxLifetimeDays={policy.max_key_lifetime_days} />
                       )}
                     </td>
                   </tr>

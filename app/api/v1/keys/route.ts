@@ -12,7 +12,7 @@ import { listKeysQuerySchema } from "@/lib/validations/key-list";
 export const GET = withApiKey(
   async ({ url, auth }) => {
     const q = parseInput(listKeysQuerySchema, searchParamsObject(url), "The query");
-    return json(await listKeys(auth.org.id, { status: q.status, query: q.query, partnerId: q.partner_id, preset: q.preset, permission: q.permission, sort: q.sort, page: q.page, perPage: q.per_page, canary: q.canary === "true" }));
+    return json(await listKeys(auth.org.id, { status: q.status, query: q.query, partnerId: q.partner_id, preset: q.preset, permission: q.permission, sort: q.sort, page: q.page, perPage: q.per_page, canary: q.canary === "true", expiresWithinDays: q.expires_within_days }));
   },
   { permission: "keys:read" },
 );

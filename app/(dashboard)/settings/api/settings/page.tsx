@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ApiSettingsForm } from "@/components/settings/api-settings-form";
 import { getHealth } from "@/lib/server/health";
+import { keysExceedingPolicy } from "@/lib/keys/apply-lifetime-policy";
+import { getOrgSettings } from "@/lib/orgs/get-org-settings";
+import { ActionButton } from "@/components/ui/action-button";
+import { applyLifetimePolicyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API settings" };
 
@@ -17,6 +22,8 @@ export default async function SettingsPage() {
   const { organization: org, role } = await requireAdmin();
   // owners run the installation: they hear when this instance cannot keep its promises
   const health = role === "owner" ? await getHealth() : null;
+  const policy = await getOrgSettings(org.id);
+  const beyond = await keysExceedingPolicy(org.id);
   return (
     <div className="space-y-6">
       {health?.redis === "down" ? (
@@ -37,10 +44,30 @@ export default async function SettingsPage() {
       <Card>
         <CardHeader title="API settings" description={`How the API behaves for ${org.name}. Every change is recorded in the history.`} />
         <ApiSettingsForm
-          key={`${org.id}:${org.requireApiToken}:${org.allowQueryKeys}:${org.revealPolicy}:${org.defaultRateLimitPerHour}:${org.leakedKeyAction}`}
-          settings={{ requireApiToken: org.requireApiToken, allowQueryKeys: org.allowQueryKeys, revealPolicy: org.revealPolicy, defaultRateLimitPerHour: org.defaultRateLimitPerHour, leakedKeyAction: org.leakedKeyAction }}
+          key={JSON.stringify(policy)}
+          settings={{
+            requireApiToken: policy.require_api_token, allowQueryKeys: policy.allow_query_keys, revealPolicy: policy.reveal_policy, defaultRateLimitPerHour: policy.default_rate_limit_per_hour,
+            leakedKeyAction: policy.leaked_key_action, maxKeyLifetimeDays: policy.max_key_lifetime_days, idleKeyDays: policy.idle_key_days,
+          }}
         />
       </Card>
+      {beyond.length ? (
+        <Card>
+          <CardHeader
+            title="Keys beyond the lifetime policy"
+            description={`${beyond.length} key${beyond.length === 1 ? " expires" : "s expire"} later than ${policy.max_key_lifetime_days} days from now, or never. Bring them within the policy: each gets the longest expiry it allows, recorded in the history.`}
+            actions={<ActionButton action={applyLifetimePolicyAction} fields={{}} label={`Set ${beyond.length === 1 ? "its" : "their"} expiry within ${policy.max_key_lifetime_days} days`} pendingLabel="Updating…" variant="primary" />}
+          />
+          <ul className="divide-y divide-slate-100 text-sm" aria-label="Keys beyond the policy">
+            {beyond.slice(0, 20).map((k) => (
+              <li key={k.id} className="flex justify-between gap-3 px-5 py-2">
+                <Link href={`/settings/api/keys/${k.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700">{k.name}</Link>
+                <span className="shrink-0 text-slate-500">{k.expiresAt ? `expires ${k.expiresAt.toISOString().slice(0, 10)}` : "never expires"}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </div>
   );
 }

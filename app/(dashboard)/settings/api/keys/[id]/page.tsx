@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hasRecentPasswordConfirmation } from "@/lib/auth/reauth";
 import { requireAdmin } from "@/lib/auth/session";
+import { getOrgSettings } from "@/lib/orgs/get-org-settings";
 import { ApiError } from "@/lib/http/problem";
 import { getKeyOrThrow } from "@/lib/keys/get-key-or-throw";
 import { maskKey } from "@/lib/keys/key-format";
@@ -80,6 +81,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
     if (e instanceof ApiError && e.code === "not_found") notFound();
     throw e;
   }
+  const policy = await getOrgSettings(org.id);
   const k = serializeKey(row);
   const deleted = Boolean(k.deleted_at);
   const limit = k.rate_limit_per_hour ?? org.defaultRateLimitPerHour;
@@ -100,7 +102,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
             <h2 className="truncate text-lg font-semibold text-slate-900" data-testid="key-name">{k.name}</h2>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
               <span className="font-mono text-xs">{k.start && k.end ? maskKey(k.start, k.end) : "no live secret"}</span>
-              <KeyStatus k={k} />
+              <KeyStatus k={k} maxLifetimeDays={policy.max_key_lifetime_days} />
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
@@ -108,7 +110,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
               <ActionButton action={restoreKeyAction} fields={{ keyId: k.id }} label="Restore" pendingLabel="Restoring…" variant="primary" />
             ) : (
               <>
-                <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} />
+                <EditKeyDialog k={k} plan={org.plan} orgDefaultRateLimit={org.defaultRateLimitPerHour} maxLifetimeDays={policy.max_key_lifetime_days} />
                 {k.canary ? null : (
                   <ActionButton
                     action={setKeyPausedAction}
@@ -192,7 +194,11 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                     <p className="mt-1 text-xs text-slate-500">
                       Created <Time value={s.created_at} relative /> · last used {s.last_used_at ? <Time value={s.last_used_at} relative /> : "never"}
                       {s.last_used_ip ? ` from ${s.last_used_ip.replace(/^::ffff:/, "")}` : ""}
-                      {s.expires_at ? <> · stops <Time value={s.expires_at} relative /></> : null}
+                      {s.retire_when_idle_hours ? (
+                        <span data-testid="retire-when-idle">
+                          {" "}· retires after {s.retire_when_idle_hours} h without traffic — last used {s.last_used_at ? <Time value={s.last_used_at} relative /> : "never"}, at the latest <Time value={s.expires_at} relative />
+                        </span>
+                      ) : s.expires_at ? <> · stops <Time value={s.expires_at} relative /></> : null}
                     </p>
                   </div>
                   {k.secrets.length > 1 && i < k.secrets.length - 1 && !deleted ? (
