@@ -6,6 +6,12 @@ const LABELS: Record<string, string> = {
   "key.secret_retired": "Retired old secret",
   "key.deleted": "Deleted key",
   "key.restored": "Restored key",
+  "key.paused": "Paused key",
+  "key.resumed": "Resumed key",
+  "key.leaked": "Key found in public",
+  "key.canary_used": "Decoy key used",
+  "partner.paused": "Paused partner",
+  "partner.resumed": "Resumed partner",
   "org.settings_updated": "Changed API settings",
 };
 
