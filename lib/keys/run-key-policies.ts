@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
 import { keyAlertRecipients } from "@/lib/keys/alert-recipients";
+import { repeat } from "@/lib/server/repeat";
 
 const HOUR = 3600e3;
 const DAY = 24 * HOUR;
@@ -138,15 +139,5 @@ export async function runKeyPolicies(now = new Date()) {
 }
 
 export function startKeyPolicies(intervalMs = 5 * 60_000) {
-  const tick = () => void runKeyPolicies().catch((err) => log.error({ err }, "key policies failed"));
-  const first = setTimeout(tick, 20_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
-    },
-  };
+  return repeat("key policies", () => runKeyPolicies(), { firstMs: 20_000, everyMs: intervalMs });
 }

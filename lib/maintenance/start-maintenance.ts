@@ -2,6 +2,7 @@
 import { log } from "@/lib/log";
 import { purgeDeletedKeys } from "@/lib/keys/delete-key";
 import { purgeDeletedPartners } from "@/lib/partners/delete-partner";
+import { repeat } from "@/lib/server/repeat";
 
 export async function runMaintenance(now = Date.now()) {
   const partners = await purgeDeletedPartners(now);
@@ -11,15 +12,5 @@ export async function runMaintenance(now = Date.now()) {
 }
 
 export function startMaintenance(intervalMs = 3600_000) {
-  const tick = () => void runMaintenance().catch((err) => log.error({ err }, "maintenance failed"));
-  const first = setTimeout(tick, 30_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
-    },
-  };
+  return repeat("maintenance", () => runMaintenance(), { firstMs: 30_000, everyMs: intervalMs });
 }

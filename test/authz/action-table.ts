@@ -54,6 +54,7 @@ export const ACTIONS: Record<string, Row> = {
   [`${API}/partners/actions.ts#restorePartnerAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.deletedPartner })) },
 
   [`${API}/settings/actions.ts#updateApiSettingsAction`]: { who: "admin", args: withForm(() => ({ defaultRateLimitPerHour: "1000", revealPolicy: "reveal" })) },
+  [`${API}/settings/actions.ts#applyLifetimePolicyAction`]: { who: "admin", args: withForm(() => ({})) },
 
   [`${API}/webhooks/actions.ts#createWebhookAction`]: { who: "admin", args: withForm(() => ({ url: "https://hooks.example.com/a", events: ["article.published"] })) },
   [`${API}/webhooks/actions.ts#updateWebhookAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, url: "https://hooks.example.com/b", events: ["article.published"] })) },
