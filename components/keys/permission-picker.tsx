@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 const PRESET_TEXT: Record<Preset, string> = {
   read: "Read articles, categories and approvals.",
   write: "Read and change articles, categories and approvals.",
-  admin: "Everything, including team, keys, webhooks and usage.",
+  admin: "Everything, including team, keys, webhooks, usage, settings and the audit log.",
 };
 
 function levelOf(perms: readonly string[], r: Resource): "none" | "read" | "write" {

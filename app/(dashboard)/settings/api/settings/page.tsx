@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "API settings" };
 const PLAN_TEXT = {
   free: "No API access by key. Guests can still read published external articles when Require API Token is off.",
   starter: "Keys with read permissions only.",
-  professional: "Keys with every permission: articles, categories, approvals, team, keys, webhooks and usage.",
+  professional: "Keys with every permission: articles, categories, approvals, team, keys, webhooks, usage, settings and the audit log.",
 } as const;
 
 export default async function SettingsPage() {
