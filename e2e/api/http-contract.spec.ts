@@ -65,3 +65,12 @@ test("the OpenAPI document, the interactive reference and the errors page", asyn
   await expect(page.locator("#rate_limited")).toContainText("Retry-After");
   await expect(page.locator("#invalid_api_key")).toContainText("Invalid API Key");
 });
+
+test("pages name an icon that is served (no favicon 404 on every page)", async ({ page, request }) => {
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
