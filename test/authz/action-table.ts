@@ -6,11 +6,11 @@ import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
-import { makeKey, rand } from "@/test/factories";
+import { makeArticle, makeKey, rand } from "@/test/factories";
 
 export type Targets = {
   orgId: string; key: string; secretId: string; deletedKey: string; partner: string; partnerKey: string; deletedPartner: string;
-  webhook: string; delivery: string; approval: string; agentDeskToken: string;
+  webhook: string; delivery: string; approval: string; agentDeskToken: string; article: string; category: string;
 };
 export type Who = "admin" | "member" | "public";
 /** who: the role check (requireAdmin / requireMembership) or none (token or credential based); names: the call names one of our objects. */
@@ -72,9 +72,12 @@ export const ACTIONS: Record<string, Row> = {
 };
 
 /** Fresh objects of `orgId` for one row: what an earlier row did (a DELETE) cannot change its answers. */
+/** Fresh objects of every kind in one organization (the route and action matrices both call it). */
 export async function makeTargets(orgId: string, agentId: string): Promise<Targets> {
   const org = { id: orgId };
   const actor = systemActor("matrix");
+  const category = await db.category.create({ data: { organizationId: org.id, name: `Cat ${rand()}` } });
+  const article = await makeArticle(org.id, { categoryId: category.id });
   const key = await makeKey(org.id, { scopes: ["read"] });
   const secret = await db.apiKeySecret.findFirstOrThrow({ where: { keyId: key.key.id } });
   const deletedKey = await makeKey(org.id, { scopes: ["read"] });
@@ -89,5 +92,6 @@ export async function makeTargets(orgId: string, agentId: string): Promise<Targe
   return {
     orgId: org.id, key: key.key.id, secretId: secret.id, deletedKey: deletedKey.key.id, partner: partner.partner.id, partnerKey: partner.key.id,
     deletedPartner: deletedPartner.partner.id, webhook: webhook.webhook.id, delivery: delivery.id, approval: approval.id, agentDeskToken: desk.deskToken.id,
+    article: article.id, category: category.id,
   };
 }

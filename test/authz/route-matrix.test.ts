@@ -12,10 +12,10 @@ import { systemActor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
 import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { createPartner } from "@/lib/partners/create-partner";
-import { createWebhook } from "@/lib/webhooks/create-webhook";
-import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
-import { makeArticle, makeKey, makeOrg, rand } from "@/test/factories";
+import { makeKey, makeOrg, rand } from "@/test/factories";
 import { apiRoutes, invoke, type ApiRoute } from "@/test/routes";
+import { makeTargets, type Targets as ActionTargets } from "@/test/authz/action-table";
+import { ALL_PERMISSIONS } from "@/lib/keys/permissions";
 
 // ---------------------------------------------------------------------------------------------
 // The table. One row per "METHOD /template".
@@ -154,9 +154,10 @@ function expected(row: Row, c: Caller): Outcome {
 }
 
 // ---------------------------------------------------------------------------------------------
-type Targets = { article: string; category: string; key: string; deletedKey: string; partner: string; deletedPartner: string; webhook: string; delivery: string; approval: string; deskToken: string };
+type Targets = ActionTargets & { deskToken: string };
 
-const ALL: Perm[] = (["articles", "categories", "approvals", "team", "keys", "webhooks", "usage"] as const).flatMap((r) => [`${r}:read`, `${r}:write`] as Perm[]);
+// every single permission there is (settings and audit included): a new resource gets its callers by itself
+const ALL = ALL_PERMISSIONS as Perm[];
 let org: Awaited<ReturnType<typeof makeOrg>>;
 let agentId: string;
 let callers: Caller[];
@@ -165,22 +166,8 @@ const actor = systemActor("matrix");
 
 /** Fresh objects for one row, so that what an earlier row did (a DELETE) cannot change this row's answers. */
 async function targets(): Promise<Targets> {
-  const category = await db.category.create({ data: { organizationId: org.id, name: `Cat ${rand()}` } });
-  const article = await makeArticle(org.id, { categoryId: category.id });
-  const key = await makeKey(org.id, { scopes: ["read"] });
-  const deletedKey = await makeKey(org.id, { scopes: ["read"] });
-  await db.apiKey.update({ where: { id: deletedKey.key.id }, data: { deletedAt: new Date() } });
-  const partner = await createPartner(org.id, { name: "P", email: `p-${rand()}@example.com`, level: "read" }, actor);
-  const deletedPartner = await createPartner(org.id, { name: "Q", email: `q-${rand()}@example.com`, level: "read" }, actor);
-  await db.partner.update({ where: { id: deletedPartner.partner.id }, data: { deletedAt: new Date() } });
-  const webhook = await createWebhook(org.id, { url: "https://hooks.example.com/in", events: ["article.published"] }, actor);
-  const delivery = await sendTestWebhook(org.id, webhook.webhook.id, actor);
-  const approval = await db.approval.create({ data: { organizationId: org.id, title: "A", createdByType: "system", createdByLabel: "matrix" } });
-  const desk = await mintDeskToken(org.id, agentId, { expiresInHours: 1 }, actor);
-  return {
-    article: article.id, category: category.id, key: key.key.id, deletedKey: deletedKey.key.id, partner: partner.partner.id, deletedPartner: deletedPartner.partner.id,
-    webhook: webhook.webhook.id, delivery: delivery.id, approval: approval.id, deskToken: desk.deskToken.id,
-  };
+  const t = await makeTargets(org.id, agentId);
+  return { ...t, deskToken: t.agentDeskToken };
 }
 
 beforeAll(async () => {
