@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/http/problem";
 import { invalidateOrg } from "@/lib/changes/announce-changes";
 import { recordChange } from "@/lib/changes/record-change";
 import { PLANS } from "@/lib/keys/permissions";
+import { settingFields } from "@/lib/validations/settings";
 import { lockOrg } from "@/lib/orgs/lock-org";
 
 /** The organization's plan and API settings; every field optional, unknown fields refused. */
@@ -13,13 +14,7 @@ export const orgSettingsSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
     plan: z.enum(PLANS),
-    requireApiToken: z.boolean(),
-    allowQueryKeys: z.boolean(),
-    defaultRateLimitPerHour: z.number().int().min(1).max(1_000_000),
-    revealPolicy: z.enum(["reveal", "show_once"]),
-    leakedKeyAction: z.enum(["revoke", "notify"]),
-    maxKeyLifetimeDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days (10 years)").nullable(),
-    idleKeyDays: z.number().int().min(8, "At least 8 days (creators are warned 7 days before)").max(3650, "At most 3650 days (10 years)").nullable(),
+    ...settingFields,
   })
   .partial()
   .strict();

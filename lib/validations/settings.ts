@@ -15,15 +15,26 @@ export const settingsSchema = z
   })
   .meta({ id: "Settings" });
 
+/** The changeable settings, one rule each: the service (camelCase), the API and the dashboard read these. */
+export const settingFields = {
+  requireApiToken: z.boolean(),
+  allowQueryKeys: z.boolean(),
+  revealPolicy: z.enum(["reveal", "show_once"]),
+  defaultRateLimitPerHour: z.number().int().min(1, "Enter a number from 1 to 1,000,000").max(1_000_000, "Enter a number from 1 to 1,000,000"),
+  leakedKeyAction: z.enum(["revoke", "notify"]),
+  maxKeyLifetimeDays: z.number().int().min(1, "From 1 to 3650 days").max(3650, "From 1 to 3650 days").nullable(),
+  idleKeyDays: z.number().int().min(8, "From 8 to 3650 days (creators are warned 7 days before)").max(3650, "From 8 to 3650 days (creators are warned 7 days before)").nullable(),
+};
+
 export const updateSettingsSchema = z
   .strictObject({
-    require_api_token: z.boolean(),
-    allow_query_keys: z.boolean(),
-    reveal_policy: z.enum(["reveal", "show_once"]),
-    default_rate_limit_per_hour: z.number().int().min(1, "Enter a number from 1 to 1,000,000").max(1_000_000, "Enter a number from 1 to 1,000,000"),
-    leaked_key_action: z.enum(["revoke", "notify"]),
-    max_key_lifetime_days: z.number().int().min(1, "From 1 to 3650 days").max(3650, "From 1 to 3650 days").nullable(),
-    idle_key_days: z.number().int().min(8, "From 8 to 3650 days").max(3650, "From 8 to 3650 days").nullable(),
+    require_api_token: settingFields.requireApiToken,
+    allow_query_keys: settingFields.allowQueryKeys,
+    reveal_policy: settingFields.revealPolicy,
+    default_rate_limit_per_hour: settingFields.defaultRateLimitPerHour,
+    leaked_key_action: settingFields.leakedKeyAction,
+    max_key_lifetime_days: settingFields.maxKeyLifetimeDays,
+    idle_key_days: settingFields.idleKeyDays,
     /** Switching to show_once deletes every stored ciphertext: say so. */
     confirm_show_once: z.boolean(),
   })
