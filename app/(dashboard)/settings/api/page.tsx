@@ -108,7 +108,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         description={`Keys let your servers call the Keydesk API on behalf of ${org.name}.${org.plan === "starter" ? " The starter plan allows read permissions only." : ""}`}
         actions={create}
       />
-      <div className="flex gap-4 border-b border-slate-200 px-5 text-sm" role="tablist" aria-label="Key status">
+      <div className="flex gap-4 overflow-x-auto border-b border-slate-200 px-5 text-sm whitespace-nowrap" role="tablist" aria-label="Key status">
         {(["active", "expiring", "deleted", "decoys"] as const).map((s) => {
           const selected = s === shown;
           return (
@@ -119,7 +119,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               href={href({ status: s === "active" ? undefined : s, page: undefined })}
               className={cn("-mb-px border-b-2 py-2.5 font-medium", selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-700")}
             >
-              {{ active: "Active", expiring: "Expiring within 14 days", deleted: "Recently deleted", decoys: "Decoys" }[s]}
+              {{ active: "Active", expiring: "Expiring soon", deleted: "Recently deleted", decoys: "Decoys" }[s]}
             </Link>
           );
         })}
