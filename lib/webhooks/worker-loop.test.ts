@@ -29,3 +29,16 @@ describe("a web-only instance's worker loop", () => {
     }
   });
 });
+
+describe("which endpoints a pass serves", () => {
+  it("takes organizations in turn, so one with many due endpoints cannot keep another's out", async () => {
+    const { fairByOrganization } = await import("@/lib/webhooks/worker");
+    const due = [
+      { id: "a1", org: "A" }, { id: "a2", org: "A" }, { id: "a3", org: "A" }, { id: "a4", org: "A" },
+      { id: "b1", org: "B" }, { id: "c1", org: "C" }, { id: "c2", org: "C" },
+    ];
+    expect(fairByOrganization(due, 3).map((e) => e.id)).toEqual(["a1", "b1", "c1"]);
+    expect(fairByOrganization(due, 100).map((e) => e.id)).toEqual(["a1", "b1", "c1", "a2", "c2", "a3", "a4"]);
+    expect(fairByOrganization([], 5)).toEqual([]);
+  });
+});

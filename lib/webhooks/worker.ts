@@ -146,13 +146,17 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
    */
   async function runDueDeliveries(opts: { limit?: number; maxPerEndpoint?: number } = {}): Promise<RunSummary> {
     const summary: RunSummary = { attempted: 0, succeeded: 0, failed: 0, paused: [] };
+    const limit = opts.limit ?? 100;
     const due = await db.webhookDelivery.findMany({
       where: { status: "pending", nextAttemptAt: { lte: now() }, endpoint: { enabled: true } },
       select: { endpointId: true, endpoint: { select: { organizationId: true } } },
       distinct: ["endpointId"],
-      take: opts.limit ?? 100,
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit * 10,
     });
-    const queue = due.map((d) => ({ id: d.endpointId, org: d.endpoint.organizationId }));
+    // the pass's endpoints taken round-robin by organization: one with many due endpoints cannot
+    // keep another's out of the pass
+    const queue = fairByOrganization(due.map((d) => ({ id: d.endpointId, org: d.endpoint.organizationId })), limit);
     const busy = new Map<string, number>();
     const next = () => {
       const i = queue.findIndex((e) => (busy.get(e.org) ?? 0) < perOrganization);
@@ -220,6 +224,28 @@ export function createWebhookWorker(options: WorkerOptions = {}) {
   }
 
   return { runDueDeliveries, checkExpiringKeys, purgeOldEvents, now };
+}
+
+/** Up to `limit` items, one organization after another in turn, each organization's in their order. */
+export function fairByOrganization<T extends { org: string }>(items: T[], limit: number): T[] {
+  const byOrg = new Map<string, T[]>();
+  for (const item of items) {
+    const list = byOrg.get(item.org);
+    if (list) list.push(item);
+    else byOrg.set(item.org, [item]);
+  }
+  const out: T[] = [];
+  for (let round = 0; out.length < limit; round++) {
+    let took = false;
+    for (const list of byOrg.values()) {
+      if (round < list.length && out.length < limit) {
+        out.push(list[round]!);
+        took = true;
+      }
+    }
+    if (!took) break;
+  }
+  return out;
 }
 
 async function emailOwnersAboutPause(organizationId: string, url: string, last: PostResult) {
