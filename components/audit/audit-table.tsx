@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
-import { actionLabel } from "@/components/audit/action-labels";
+import { auditActionLabel, describeAuditEvent } from "@/lib/audit/audit-actions";
 
 export type AuditRow = {
   id: string;
@@ -15,21 +15,6 @@ export type AuditRow = {
   metadata: unknown;
   createdAt: Date;
 };
-
-function detail(e: AuditRow): string | null {
-  const md = (e.metadata ?? {}) as Record<string, unknown>;
-  const name = (md.name ?? md.key_name) as string | undefined;
-  const parts: string[] = [];
-  if (name) parts.push(`“${name}”`);
-  if (e.action === "key.revealed" && md.reason) parts.push(`reason: ${String(md.reason)}`);
-  if (md.before && md.after) {
-    const b = md.before as Record<string, unknown>;
-    const a = md.after as Record<string, unknown>;
-    const changed = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-    if (changed.length) parts.push(`changed ${changed.join(", ")}`);
-  }
-  return parts.length ? parts.join(" · ") : null;
-}
 
 export function AuditTable({ events, linkKeys = true }: { events: AuditRow[]; linkKeys?: boolean }) {
   return (
@@ -48,14 +33,14 @@ export function AuditTable({ events, linkKeys = true }: { events: AuditRow[]; li
           {events.map((e) => (
             <tr key={e.id}>
               <td className="px-5 py-3 whitespace-nowrap text-slate-600"><Time value={e.createdAt} /></td>
-              <td className="px-3 py-3 font-medium whitespace-nowrap text-slate-900">{actionLabel(e.action)}</td>
+              <td className="px-3 py-3 font-medium whitespace-nowrap text-slate-900">{auditActionLabel(e.action)}</td>
               <td className="px-3 py-3 text-slate-700">
                 {e.actorLabel}
                 {e.actorType !== "user" ? <Badge tone="gray" className="ml-1.5">{e.actorType}</Badge> : null}
               </td>
               <td className="px-3 py-3 font-mono text-xs text-slate-600">{e.ip ?? "—"}</td>
               <td className="px-5 py-3 text-slate-600">
-                {detail(e) ?? ""}
+                {describeAuditEvent(e.action, e.metadata) ?? ""}
                 {linkKeys && e.targetType === "key" && e.targetId ? (
                   <Link href={`/settings/api/keys/${e.targetId}`} className="ml-2 text-brand-600 hover:underline">View key</Link>
                 ) : null}

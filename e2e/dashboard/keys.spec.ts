@@ -78,7 +78,10 @@ test("edit renames and re-scopes a key, recorded with before and after", async (
   await expect(page.getByTestId("key-name")).toHaveText(renamed);
   await expect(page.getByText("42 requests / hour")).toBeVisible();
   await expect(page.getByTestId("audit-table")).toContainText("Updated key");
-  await expect(page.getByTestId("audit-table")).toContainText("changed name, permissions, rate_limit_per_hour");
+  // before → after, in words
+  await expect(page.getByTestId("audit-table")).toContainText(`Name: ${name} → ${renamed}`);
+  await expect(page.getByTestId("audit-table")).toContainText("Permissions: added articles:write");
+  await expect(page.getByTestId("audit-table")).toContainText("Rate limit per hour: none → 42");
   const res = await me(request, secret);
   expect(res.status()).toBe(200);
   expect(JSON.stringify(await res.json())).toContain("articles:write");

@@ -38,7 +38,8 @@ test("settings: Require API Token changes what a guest gets, and the change is a
 
   await page.goto("/settings/api/history?action=org.settings_updated");
   await expect(page.getByTestId("audit-table").getByRole("row")).toHaveCount(3); // header + 2 changes
-  await expect(page.getByTestId("audit-table")).toContainText("changed requireApiToken, defaultRateLimitPerHour");
+  await expect(page.getByTestId("audit-table")).toContainText("Require an API key for every request: on → off");
+  await expect(page.getByTestId("audit-table")).toContainText("Default rate limit per hour: 1,000 → 750");
 });
 
 test("settings: switching to show once needs a confirmation, then keys cannot be revealed", async ({ page }) => {

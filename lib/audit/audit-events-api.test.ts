@@ -94,7 +94,7 @@ describe("GET /api/v1/audit-events", () => {
         seen.push(...r.body.data.map((e) => e.id));
         cursor = r.body.next_cursor;
         // meanwhile, the organization keeps working
-        await db.$transaction((tx) => recordAuditEvent(tx, { organizationId: org.id, actor: systemActor("test"), action: "concurrent.event", targetType: "none", metadata: { n: n++ } }));
+        await db.$transaction((tx) => recordAuditEvent(tx, { organizationId: org.id, actor: systemActor("test"), action: "org.settings_updated", targetType: "none", metadata: { n: n++ } }));
       } while (cursor);
       expect(new Set(seen).size).toBe(seen.length);
       for (const e of before) expect(seen).toContain(e.id);

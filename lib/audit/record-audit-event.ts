@@ -1,11 +1,12 @@
 // Audit events are written with the transaction client of the change they record: both land or neither.
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 
 export type AuditInput = {
   organizationId: string;
   actor: Actor;
-  action: string; // e.g. "key.created", "key.revealed", "org.settings_updated"
+  action: AuditAction; // lib/audit/audit-actions.ts: an action without a label does not compile
   targetType: string;
   targetId?: string | null;
   metadata?: Record<string, unknown>;

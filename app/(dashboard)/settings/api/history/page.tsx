@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { actionLabel } from "@/components/audit/action-labels";
+import { auditActionLabel as actionLabel } from "@/lib/audit/audit-actions";
 import { AUDIT_ACTIONS, auditFilters, auditWhere, filterQuery } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { historyQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
