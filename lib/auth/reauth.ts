@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/users/password";
 import { refundSignInAttempt, takeSignInAttempt } from "@/lib/auth/sign-in-limiter";
+import { tryAgainIn } from "@/lib/http/try-again";
 
 export const REAUTH_COOKIE = "keydesk-reauth";
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
@@ -31,7 +32,7 @@ export type ConfirmResult = { ok: true } | { ok: false; error: string };
 /** Checks the password (limited like sign-in attempts) and, when right, starts a 10-minute window. */
 export async function confirmPassword(user: { id: string; email: string }, password: string, ip: string | null): Promise<ConfirmResult> {
   const attempt = await takeSignInAttempt(user.email, ip);
-  if (!attempt.allowed) return { ok: false, error: `Too many attempts. Try again in ${attempt.retryAfterSeconds} seconds.` };
+  if (!attempt.allowed) return { ok: false, error: `Too many attempts. ${tryAgainIn(attempt.retryAfterSeconds)}` };
   const row = await db.user.findUnique({ where: { id: user.id }, omit: { passwordHash: false } });
   if (!row || !(await verifyPassword(row.passwordHash, password))) return { ok: false, error: "Incorrect password" };
   await refundSignInAttempt(user.email, ip);

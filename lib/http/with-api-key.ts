@@ -2,6 +2,7 @@
 // policy, rate limit, plan and permission, hand the handler its organization and key, count usage.
 import type { Actor } from "@/lib/audit/actor";
 import { clientIp } from "@/lib/net/client-ip";
+import { tryAgainIn } from "@/lib/http/try-again";
 import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
@@ -77,7 +78,7 @@ export async function authenticateKey(req: Request, url: URL, found: { key: stri
 /** Rate limit, plan and permission, in that order (a limited key cannot probe with 403s). */
 export function authorizeKey(auth: KeyAuth, permission?: Permission) {
   if (!auth.rateLimit.allowed) {
-    throw new ApiError("rate_limited", `This key may make ${auth.rateLimit.limit} requests an hour. Try again in ${auth.rateLimit.resetSeconds} seconds.`, {}, { "Retry-After": String(auth.rateLimit.resetSeconds) });
+    throw new ApiError("rate_limited", `This key may make ${auth.rateLimit.limit} requests an hour. ${tryAgainIn(auth.rateLimit.resetSeconds)}`, {}, { "Retry-After": String(auth.rateLimit.resetSeconds) });
   }
   if (auth.org.plan === "free") {
     throw new ApiError("plan_required", "API access by key needs the starter or professional plan.", { required_plan: permission && !permission.endsWith(":read") ? "professional" : "starter" });
