@@ -177,7 +177,7 @@ export const paths: ZodOpenApiPathsObject = {
     delete: op({ summary: "Delete a webhook endpoint and its delivery log", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [204, null] }),
   },
   "/api/v1/webhooks/{id}/test": {
-    post: op({ summary: "Send a signed webhook.test event to this endpoint", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [202, webhookDeliverySchema, "Queued"], errors: ["conflict"] }),
+    post: op({ summary: "Send a signed webhook.test event to this endpoint now, once (never retried); answers its outcome", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [200, webhookDeliverySchema, "Sent: status is succeeded or failed, attempt_log holds the answer"], errors: ["conflict"] }),
   },
   "/api/v1/webhooks/{id}/rotate-secret": {
     post: op({ summary: "New signing secret, shown once; the previous one also signs for 24 hours", tag: "Webhooks", auth: "key", permission: "webhooks:write", path: true, ok: [200, webhookWithSecretSchema] }),

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { feedLagMs, STALE_AFTER_MS } from "@/lib/changes/feed-state";
 import { limiterStoreHealth } from "@/lib/ratelimit/redis-connection";
-import { webhookWorkerStatus } from "@/lib/webhooks/worker";
+import { webhookWorkerStatus } from "@/lib/webhooks/webhook-worker";
 
 export type Health = {
   status: "ok" | "degraded" | "down";

@@ -6,7 +6,7 @@ import { startChangeFeed, stopChangeFeed } from "@/lib/changes/change-feed";
 import { startMaintenance } from "@/lib/maintenance/start-maintenance";
 import { startKeyPolicies } from "@/lib/keys/run-key-policies";
 import { stopUsageRecorder } from "@/lib/usage/usage-recorder";
-import { startWebhookWorker } from "@/lib/webhooks/worker";
+import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 
 type Shutdown = () => Promise<void>;
 const g = globalThis as unknown as { keydeskShutdown?: Shutdown };

@@ -12,12 +12,17 @@ import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { startReceiver, testClock, verifyAt } from "@/lib/webhooks/test-receiver";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { nudgeWebhookWorker } from "@/lib/webhooks/worker-signal";
 import { revealKey } from "@/lib/keys/reveal-key";
 import { rotateKey } from "@/lib/keys/rotate-key";
 import { deleteKey, restoreKey } from "@/lib/keys/delete-key";
 import { createApproval, decideApproval } from "@/lib/approvals/approvals";
 import { DELIVERY_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
-import { BACKOFF_MS, checkExpiringKeys, createWebhookWorker, MAX_ATTEMPTS, runDueDeliveries, startWebhookWorker } from "@/lib/webhooks/worker";
+import { BACKOFF_MS, MAX_ATTEMPTS } from "@/lib/webhooks/attempt-delivery";
+import { checkExpiringKeys } from "@/lib/webhooks/check-expiring-keys";
+import { purgeWebhookEvents } from "@/lib/webhooks/purge-webhook-events";
+import { createDeliveryRunner, runDueDeliveries } from "@/lib/webhooks/run-due-deliveries";
+import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { makeKey, makeOrg, rand } from "@/test/factories";
 import { startSmtp } from "@/test/smtp";
 import { resetMailTransport } from "@/lib/mail/send-mail";
@@ -103,9 +108,9 @@ describe("webhook delivery", () => {
     rx.reply({ status: 500 });
     await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { id: "c1" } }));
     const clock = testClock();
-    await createWebhookWorker({ now: clock.now }).runDueDeliveries();
+    await createDeliveryRunner({ now: clock.now }).runDueDeliveries();
     expect(forPath(path)).toHaveLength(1);
-    const restarted = createWebhookWorker({ now: clock.now });
+    const restarted = createDeliveryRunner({ now: clock.now });
     await restarted.runDueDeliveries();
     expect(forPath(path)).toHaveLength(1); // the schedule survived in the database
     clock.advance(BACKOFF_MS[0]! * 1.2);
@@ -118,7 +123,7 @@ describe("webhook delivery", () => {
     await db.webhookDelivery.updateMany({ where: { endpointId: webhook.id, status: "pending" }, data: { nextAttemptAt: new Date(clock.now().getTime() + 60_000) } });
     await restarted.runDueDeliveries();
     expect(forPath(path)).toHaveLength(2);
-    await createWebhookWorker({ now: () => clock.advance(61_000) }).runDueDeliveries();
+    await createDeliveryRunner({ now: () => clock.advance(61_000) }).runDueDeliveries();
     expect(forPath(path)).toHaveLength(3);
   });
 
@@ -134,7 +139,7 @@ describe("webhook delivery", () => {
     rx.always({ status: 200, delayMs: 30 });
     clock.advance(BACKOFF_MS[0]! * 1.2);
     // Two workers (two processes) racing over the same endpoint.
-    await Promise.all([createWebhookWorker({ now: clock.now }).runDueDeliveries(), createWebhookWorker({ now: clock.now }).runDueDeliveries()]);
+    await Promise.all([createDeliveryRunner({ now: clock.now }).runDueDeliveries(), createDeliveryRunner({ now: clock.now }).runDueDeliveries()]);
     await runDueDeliveries({ now: clock.now });
     const got = forPath(path).map((r) => (JSON.parse(r.body) as { data: { n: number } }).data.n);
     expect(got).toEqual([1, 1, 2, 3, 4]);
@@ -272,10 +277,11 @@ describe("webhook delivery", () => {
     const loop = startWebhookWorker({ intervalMs: 60_000 }); // only a nudge can make it run again soon
     try {
       await new Promise((ok) => setTimeout(ok, 200)); // its first pass
-      await sendTestWebhook(org.id, webhook.id, actor);
+      await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { id: "c-nudged" } }));
+      nudgeWebhookWorker();
       for (let i = 0; i < 50 && forPath(path).length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
       expect(forPath(path)).toHaveLength(1);
-      expect(verifyAt(secret, forPath(path)[0]!, new Date())).toMatchObject({ type: "webhook.test" });
+      expect(verifyAt(secret, forPath(path)[0]!, new Date())).toMatchObject({ type: "category.created", data: { id: "c-nudged" } });
       expect(startWebhookWorker()).toBe(loop); // one loop per process
     } finally {
       loop.stop();
@@ -289,7 +295,7 @@ describe("webhook delivery", () => {
     const done = await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 1 }, now: old }));
     const waiting = await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 2 }, now: old }));
     await db.webhookDelivery.updateMany({ where: { eventId: done! }, data: { status: "succeeded" } });
-    await createWebhookWorker().purgeOldEvents();
+    await purgeWebhookEvents();
     expect(await db.webhookEvent.findUnique({ where: { id: done! } })).toBeNull();
     expect(await db.webhookDelivery.count({ where: { eventId: done! } })).toBe(0);
     expect(await db.webhookEvent.findUnique({ where: { id: waiting! } })).not.toBeNull();
@@ -321,7 +327,7 @@ describe("webhook delivery", () => {
     const other = await endpoint(org.id, ["category.created"]);
     await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 1 } }));
     const seen: string[] = [];
-    const worker = createWebhookWorker({
+    const worker = createDeliveryRunner({
       now: testClock().now,
       concurrency: 1,
       post: async (url) => {
@@ -346,7 +352,7 @@ describe("webhook delivery", () => {
     const peak = { slow: 0, fast: 0 };
     let fastDoneWhileSlowBusy = 0;
     let fastDone = 0;
-    const worker = createWebhookWorker({
+    const worker = createDeliveryRunner({
       now: testClock().now,
       concurrency: 8,
       post: async (url) => {

@@ -10,7 +10,7 @@ import * as deliveries from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import * as resend from "@/app/api/v1/webhooks/[id]/deliveries/[deliveryId]/resend/route";
 import { db } from "@/lib/db";
 import { startReceiver, testClock, verifyAt } from "@/lib/webhooks/test-receiver";
-import { runDueDeliveries } from "@/lib/webhooks/worker";
+import { runDueDeliveries } from "@/lib/webhooks/run-due-deliveries";
 import { makeKey, makeOrg, rand } from "@/test/factories";
 import { call } from "@/test/http";
 
@@ -101,7 +101,7 @@ describe("webhooks API", () => {
     const b = await setup();
     const id = (await call(list.POST, "/api/v1/webhooks", { method: "POST", key: a.admin, body: { url: rx.url("/tenant"), events: ["key.created"] } })).body.id;
     const queued = await call(test.POST, "/x", { method: "POST", key: a.admin, params: { id } });
-    expect(queued.status).toBe(202);
+    expect(queued.status).toBe(200);
     const deliveryId = queued.body.id;
     const params = { id, deliveryId };
     for (const [handler, method] of [
@@ -125,30 +125,38 @@ describe("webhooks API", () => {
     const created = (await call(list.POST, "/api/v1/webhooks", { method: "POST", key: admin, body: { url: rx.url(path), events: ["article.published"] } })).body;
     const id = created.id;
     rx.reply({ status: 500, body: "not yet" });
-    const queued = await call(test.POST, "/x", { method: "POST", key: admin, params: { id } });
-    expect(queued.body).toMatchObject({ event_type: "webhook.test", status: "pending", attempts: 0, attempt_log: [] });
+    // sent at once, once: the answer is the outcome
+    const sent = await call(test.POST, "/x", { method: "POST", key: admin, params: { id } });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ event_type: "webhook.test", status: "failed", attempts: 1, next_attempt_at: null });
+    expect(sent.body.attempt_log).toHaveLength(1);
+    expect(sent.body.attempt_log[0]).toMatchObject({ status_code: 500, response_excerpt: "not yet", error: null });
+    expect(typeof sent.body.attempt_log[0].duration_ms).toBe("number");
+    // a failed test event is not retried like a real one, and does not mark the endpoint failing
     const clock = testClock();
-    const firstAt = clock.now();
-    await runDueDeliveries({ now: firstAt });
     await runDueDeliveries({ now: clock.advance(15_000) });
+    expect(rx.received.filter((r) => r.path === path)).toHaveLength(1);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).failingSince).toBeNull();
+
+    const ok = await call(test.POST, "/x", { method: "POST", key: admin, params: { id } });
+    expect(ok.body).toMatchObject({ status: "succeeded", attempts: 1 });
+    expect(ok.body.attempt_log[0]).toMatchObject({ status_code: 200 });
     const got = rx.received.filter((r) => r.path === path);
     expect(got).toHaveLength(2);
-    expect(verifyAt(created.secret, got[1]!, clock.now())).toMatchObject({ type: "webhook.test", organization: { id: org.id } });
+    expect(verifyAt(created.secret, got[1], new Date())).toMatchObject({ type: "webhook.test", organization: { id: org.id } });
 
     const log = await call(deliveries.GET, "/x", { key: admin, params: { id } });
-    expect(log.body.total).toBe(1);
-    const d = log.body.data[0];
-    expect(d).toMatchObject({ id: queued.body.id, event_type: "webhook.test", status: "succeeded", attempts: 2, next_attempt_at: null });
-    expect(d.attempt_log.map((a: { status_code: number }) => a.status_code)).toEqual([500, 200]);
-    expect(d.attempt_log[0]).toMatchObject({ response_excerpt: "not yet", error: null });
-    expect(typeof d.attempt_log[0].duration_ms).toBe("number");
-    expect((await call(deliveries.GET, `/x?status=failed`, { key: admin, params: { id } })).body.total).toBe(0);
+    expect(log.body.total).toBe(2);
+    const d = log.body.data.find((x: { id: string }) => x.id === sent.body.id);
+    expect(d).toMatchObject({ event_type: "webhook.test", status: "failed", attempts: 1 });
+    expect(d.attempt_log.map((a: { status_code: number }) => a.status_code)).toEqual([500]);
+    expect((await call(deliveries.GET, `/x?status=failed`, { key: admin, params: { id } })).body.total).toBe(1);
     expect((await call(deliveries.GET, `/x?status=nope`, { key: admin, params: { id } })).status).toBe(400);
 
     const again = await call(resend.POST, "/x", { method: "POST", key: admin, params: { id, deliveryId: d.id } });
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ status: "pending", attempts: 0 });
-    expect(again.body.attempt_log).toHaveLength(2);
+    expect(again.body.attempt_log).toHaveLength(1);
     await runDueDeliveries({ now: clock.advance(1000) });
     const all = rx.received.filter((r) => r.path === path);
     expect(all).toHaveLength(3);
@@ -165,7 +173,7 @@ describe("webhooks API", () => {
     const conflict = await call(test.POST, "/x", { method: "POST", key: admin, params: { id } });
     expect(conflict.status).toBe(409);
     const actions = (await db.auditEvent.findMany({ where: { organizationId: org.id, targetType: "webhook" }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["webhook.created", "webhook.test_sent", "webhook.delivery_resent", "webhook.secret_rotated", "webhook.updated"]);
+    expect(actions).toEqual(["webhook.created", "webhook.test_sent", "webhook.test_sent", "webhook.delivery_resent", "webhook.secret_rotated", "webhook.updated"]);
   });
 
   it("a partner's key sees and creates only its partner's endpoints", async () => {

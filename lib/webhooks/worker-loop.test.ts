@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { systemActor } from "@/lib/audit/actor";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
-import { startWebhookWorker, webhookWorkerStatus } from "@/lib/webhooks/worker";
+import { startWebhookWorker, webhookWorkerStatus } from "@/lib/webhooks/webhook-worker";
 import { makeKey, makeOrg } from "@/test/factories";
 
 describe("a web-only instance's worker loop", () => {
@@ -32,7 +32,7 @@ describe("a web-only instance's worker loop", () => {
 
 describe("which endpoints a pass serves", () => {
   it("takes organizations in turn, so one with many due endpoints cannot keep another's out", async () => {
-    const { fairByOrganization } = await import("@/lib/webhooks/worker");
+    const { fairByOrganization } = await import("@/lib/webhooks/run-due-deliveries");
     const due = [
       { id: "a1", org: "A" }, { id: "a2", org: "A" }, { id: "a3", org: "A" }, { id: "a4", org: "A" },
       { id: "b1", org: "B" }, { id: "c1", org: "C" }, { id: "c2", org: "C" },
