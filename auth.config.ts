@@ -39,6 +39,8 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sid = token.sid;
+      if (typeof token.iat === "number") session.iat = token.iat;
       return session;
     },
   },

@@ -4,10 +4,14 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { allowSsoSignIn, oidcProviders, subjectForSignIn } from "@/lib/auth/oidc";
+import { endSignInSession, startSignInSession } from "@/lib/auth/sign-in-sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name?: string | null };
+    /** The sign-in session's id (lib/auth/sign-in-sessions.ts) and when the cookie was issued. */
+    sid?: string;
+    iat?: number;
   }
 }
 
@@ -27,8 +31,16 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       if (account) {
         const sub = await subjectForSignIn(account, profile, user);
         if (sub) token.sub = sub;
+        // each sign-in is a session of its own, listed on the profile page and revocable
+        const meta = (user as { signInMeta?: { ip: string | null; userAgent: string | null } } | undefined)?.signInMeta;
+        if (token.sub) token.sid = await startSignInSession(token.sub, meta);
       }
       return token;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message) await endSignInSession(message.token?.sid);
     },
   },
   logger: {

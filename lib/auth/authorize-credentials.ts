@@ -29,5 +29,6 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
 
   await refundSignInAttempt(email, ip);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name };
+  // where the sign-in came from, for its session row (auth.ts jwt callback)
+  return { id: user.id, email: user.email, name: user.name, signInMeta: { ip, userAgent: request.headers.get("user-agent") } };
 }

@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
+import { liveSessionSelect, sessionIsLive, type SessionClaims } from "@/lib/auth/sign-in-sessions";
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
@@ -24,14 +25,14 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
-/** The user id of a valid session cookie, else null. */
-export async function sessionUserId(req: Request): Promise<string | null> {
+/** The claims of a valid, unexpired session cookie (user id, session id, issued at), else null. */
+async function sessionClaims(req: Request): Promise<(SessionClaims & { sub: string }) | null> {
   for (const salt of SESSION_COOKIES) {
     const token = readCookie(req, salt);
     if (!token) continue;
     try {
       const payload = await decode({ token, salt, secret: env.authSecret });
-      if (payload?.sub && (!payload.exp || payload.exp * 1000 > Date.now())) return payload.sub;
+      if (payload?.sub && (!payload.exp || payload.exp * 1000 > Date.now())) return { sub: payload.sub, sid: payload.sid, iat: payload.iat };
     } catch {
       /* a cookie that does not decode is no session */
     }
@@ -39,12 +40,15 @@ export async function sessionUserId(req: Request): Promise<string | null> {
   return null;
 }
 
-/** The session's user with the membership of the organization the org cookie names (else the first). */
+/** The session's user with the membership of the organization the org cookie names (else the first);
+ * null when signed out or the session was ended (signed out elsewhere, password changed). */
 export async function sessionMembership(req: Request) {
-  const userId = await sessionUserId(req);
-  if (!userId) return null;
+  const claims = await sessionClaims(req);
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.sub }, select: liveSessionSelect(claims) });
+  if (!user || !sessionIsLive(user, claims)) return null;
   const memberships = await db.membership.findMany({
-    where: { userId },
+    where: { userId: claims.sub },
     include: { organization: true, user: { select: { id: true, email: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });

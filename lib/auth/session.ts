@@ -7,6 +7,7 @@ import { auth } from "@/auth";
 import { db } from "@/lib/db";
 import type { CachedOrg } from "@/lib/keys/key-cache";
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
+import { liveSessionSelect, sessionIsLive } from "@/lib/auth/sign-in-sessions";
 
 export type Role = "owner" | "admin" | "agent";
 
@@ -37,8 +38,11 @@ export const getCurrentMembership = cache(async (): Promise<CurrentMembership | 
       email: true,
       name: true,
       memberships: { include: { organization: true }, orderBy: { createdAt: "asc" } },
+      ...liveSessionSelect(session),
     },
   });
+  // a session ended elsewhere (signed out everywhere, password changed): clear the cookie, then sign in
+  if (user && !sessionIsLive(user, session)) redirect("/session-ended");
   if (!user || user.memberships.length === 0) return null;
   const wanted = (await cookies()).get(CURRENT_ORG_COOKIE)?.value;
   const current = user.memberships.find((m) => m.organizationId === wanted) ?? user.memberships[0]!;
@@ -53,6 +57,15 @@ export const getCurrentMembership = cache(async (): Promise<CurrentMembership | 
     memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, name: m.organization.name, slug: m.organization.slug, role: m.role })),
   };
 });
+
+/** Whether the browser holds a session cookie whose session was ended elsewhere (app/(auth)/session-ended). */
+export async function sessionWasEnded(): Promise<boolean> {
+  const session = await getSession();
+  const userId = session?.user?.id;
+  if (!userId) return false;
+  const user = await db.user.findUnique({ where: { id: userId }, select: liveSessionSelect(session) });
+  return Boolean(user && !sessionIsLive(user, session));
+}
 
 export const isAdminRole = (role: Role) => role === "owner" || role === "admin";
 

@@ -9,8 +9,8 @@ import { SsoButton } from "./sso-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; ended?: string | string[]; reset?: string | string[] }> }) {
+  const { callbackUrl, ended, reset } = await searchParams;
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
   const session = await getSession();
   if (session?.user) redirect(target);
@@ -22,6 +22,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-4 text-xl font-semibold tracking-tight text-slate-900">Sign in to Keydesk</h1>
           <p className="mt-1 text-sm text-slate-500">Use the email and password of your Keydesk account.</p>
         </div>
+        {ended ? <Notice>Your session ended: it was signed out from another session or your password changed. Sign in again.</Notice> : null}
+        {reset ? <Notice>Your password was changed. Sign in with the new one.</Notice> : null}
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
           {oidcSettings() ? (
@@ -32,5 +34,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
     </main>
+  );
+}
+
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="status" className="mb-4 rounded-md bg-brand-50 px-4 py-3 text-sm text-brand-700 ring-1 ring-brand-100">
+      {children}
+    </p>
   );
 }
