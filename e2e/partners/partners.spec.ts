@@ -69,9 +69,29 @@ test("add a partner → email with one link and no key → claim once → key wo
   expect(mail1).not.toMatch(KEY_IN_TEXT);
   const link1 = onlyLink(mail1!, "claim");
 
-  // the partner, in a browser of its own, sees the key once
+  expect(mail1).toContain(`sent by ${owner.email}`);
+  expect(mail1).toContain("Read articles");
+  expect(mail1).toContain("Not expecting this?");
+
+  // the partner, in a browser of its own, sees who sent the key and what it may do, then the key once
   const first = await claim(browser, link1, "partners-claimed-key");
   const key1 = first.key;
+  const claimPage = first.page;
+  await expect(claimPage.getByRole("heading", { name: `${orgs.main.name} sent you an API key` })).toBeVisible();
+  await expect(claimPage.getByText("Keydesk", { exact: true })).toBeVisible();
+  await expect(claimPage.getByTestId("claim-facts")).toContainText(`by ${owner.email}`);
+  await expect(claimPage.getByTestId("claim-facts")).toContainText(`${name} (${email})`);
+  await expect(claimPage.getByTestId("claim-permissions")).toContainText("Read articles");
+  await expect(claimPage.getByText(/Not expecting this\?/)).toBeVisible();
+  // the test command wraps inside the card (nothing cut off) and has its own copy button
+  const curl = claimPage.getByTestId("claim-curl");
+  await expect(curl).toContainText(key1);
+  expect(await curl.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await claimPage.getByRole("button", { name: "Copy command" }).click();
+  await expect(claimPage.getByRole("button", { name: "Copied" })).toBeVisible();
+  await claimPage.setViewportSize({ width: 390, height: 844 });
+  expect(await claimPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await shot(claimPage, "partners-claim-page-390");
   await first.page.context().close();
 
   // the key works with the partner's permissions, and a write is refused at the Read level

@@ -14,6 +14,7 @@ import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key"
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
 import { LEVEL_LABELS, type PartnerLevel } from "@/lib/partners/partner-levels";
+import { permissionsInWords } from "@/lib/keys/permission-words";
 
 export const CLAIM_TTL_MS = 72 * 3600 * 1000;
 
@@ -22,11 +23,11 @@ export function claimUrl(token: string) {
 }
 
 /** A new link for the key; every earlier open link for it is void. Inside the caller's transaction. */
-export async function issueClaimLink(tx: Tx, p: { organizationId: string; partnerId: string; keyId: string }, now = new Date()) {
+export async function issueClaimLink(tx: Tx, p: { organizationId: string; partnerId: string; keyId: string; sentBy: Actor }, now = new Date()) {
   await tx.claimToken.updateMany({ where: { keyId: p.keyId, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
   const token = randomToken();
   const row = await tx.claimToken.create({
-    data: { organizationId: p.organizationId, partnerId: p.partnerId, keyId: p.keyId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + CLAIM_TTL_MS) },
+    data: { organizationId: p.organizationId, partnerId: p.partnerId, keyId: p.keyId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + CLAIM_TTL_MS), sentByLabel: p.sentBy.label.slice(0, 200) },
   });
   return { token, claimTokenId: row.id, expiresAt: row.expiresAt };
 }
@@ -37,12 +38,22 @@ export async function sendClaimEmail(claimTokenId: string, token: string): Promi
   const url = claimUrl(token);
   const level = LEVEL_LABELS[c.partner.level as PartnerLevel];
   try {
+    const org = c.organization.name;
+    const by = c.sentByLabel ? ` (sent by ${c.sentByLabel})` : "";
+    const can = permissionsInWords(c.key.permissions as string[]);
     const r = await sendMail({
       to: c.partner.email,
-      fromName: `${c.organization.name} via Keydesk`,
-      subject: `Your ${c.organization.name} API key is ready`,
-      text: `Hello ${c.partner.name},\n\n${c.organization.name} created an API key for you ("${c.key.name}", ${level} access).\n\nOpen this link to see it. It shows the key once, works a single time and expires on ${c.expiresAt.toUTCString()}:\n\n${url}\n\nStore the key on your server, never in a browser or an app you ship. If the link does not work any more, ask ${c.organization.name} for a new one.`,
-      html: `<p>Hello ${escapeHtml(c.partner.name)},</p><p>${escapeHtml(c.organization.name)} created an API key for you (“${escapeHtml(c.key.name)}”, ${level} access).</p><p><a href="${escapeHtml(url)}">Open your key</a>. The link shows the key once, works a single time and expires on ${escapeHtml(c.expiresAt.toUTCString())}.</p><p>Store the key on your server, never in a browser or an app you ship.</p>`,
+      fromName: `${org} via Keydesk`,
+      subject: `Your ${org} API key is ready`,
+      text:
+        `Hello ${c.partner.name},\n\n${org}${by} created an API key for you on Keydesk: "${c.key.name}", ${level} access. It lets you:\n${can.map((x) => `- ${x}`).join("\n")}\n\n` +
+        `Open this link to see the key. It shows the key once, works a single time and expires on ${c.expiresAt.toUTCString()}:\n\n${url}\n\n` +
+        `Store the key on your server, never in a browser or an app you ship. If the link does not work any more, ask ${org} for a new one.\n\n` +
+        `Not expecting this? Do not open the link; nothing happens unless it is opened and the key is shown. Tell ${c.sentByLabel || org} it reached the wrong person.`,
+      html:
+        `<p>Hello ${escapeHtml(c.partner.name)},</p><p><strong>${escapeHtml(org)}</strong>${escapeHtml(by)} created an API key for you on Keydesk: “${escapeHtml(c.key.name)}”, ${level} access. It lets you:</p><ul>${can.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>` +
+        `<p><a href="${escapeHtml(url)}">Open your key</a>. The link shows the key once, works a single time and expires on ${escapeHtml(c.expiresAt.toUTCString())}.</p><p>Store the key on your server, never in a browser or an app you ship.</p>` +
+        `<p style="color:#64748b">Not expecting this? Do not open the link; nothing happens unless it is opened and the key is shown. Tell ${escapeHtml(c.sentByLabel || org)} it reached the wrong person.</p>`,
     });
     await db.claimToken.update({ where: { id: claimTokenId }, data: { mailStatus: "sent", mailError: null } });
     return { ok: true, via: r.via };
@@ -108,7 +119,7 @@ export async function resendClaimLink(organizationId: string, partnerId: string,
       ? await tx.apiKey.findFirst({ where: { id: keyId, partnerId, organizationId, deletedAt: null } })
       : await tx.apiKey.findFirst({ where: { partnerId, organizationId, deletedAt: null }, orderBy: { createdAt: "desc" } });
     if (!key) throw new ApiError("not_found", keyId ? `No key ${keyId} for this partner.` : "This partner has no key; add one.");
-    const link = await issueClaimLink(tx, { organizationId, partnerId, keyId: key.id });
+    const link = await issueClaimLink(tx, { organizationId, partnerId, keyId: key.id, sentBy: actor });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.link_resent", targetType: "partner", targetId: partnerId, metadata: { key_id: key.id } });
     return { ...link, keyName: key.name };
   });

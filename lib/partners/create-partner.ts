@@ -19,7 +19,7 @@ export async function createPartner(organizationId: string, input: { name: strin
   const created = await db.$transaction(async (tx) => {
     const partner = await tx.partner.create({ data: { organizationId, name: input.name.trim(), email: normalizeEmail(input.email), level: input.level } });
     const { key } = await insertKey(tx, org, { name: `${partner.name} key`, permissions: LEVEL_PERMISSIONS[input.level], partnerId: partner.id }, actor, { withSecret: false });
-    const link = await issueClaimLink(tx, { organizationId, partnerId: partner.id, keyId: key.id });
+    const link = await issueClaimLink(tx, { organizationId, partnerId: partner.id, keyId: key.id, sentBy: actor });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.created", targetType: "partner", targetId: partner.id, metadata: { name: partner.name, email: partner.email, level: partner.level, key_id: key.id } });
     return { partner, key, link };
   });
@@ -39,7 +39,7 @@ export async function addPartnerKey(organizationId: string, partnerId: string, p
       throw new ApiError("invalid_request", "The request has invalid fields.", { errors: [{ path: "permissions", message: `A ${level} partner's keys may hold only ${LEVEL_PERMISSIONS[level].join(", ")}` }] });
     }
     const { key } = await insertKey(tx, org, { name: p.name ?? `${partner.name} key`, permissions, expiresAt: p.expiresAt, rateLimitPerHour: p.rateLimitPerHour, partnerId }, actor, { withSecret: false });
-    const link = await issueClaimLink(tx, { organizationId, partnerId, keyId: key.id });
+    const link = await issueClaimLink(tx, { organizationId, partnerId, keyId: key.id, sentBy: actor });
     return { key, link };
   });
   const mail = await sendClaimEmail(created.link.claimTokenId, created.link.token);

@@ -20,7 +20,7 @@ export async function listMembers(organizationId: string) {
     include: { user: { select: { id: true, email: true, name: true, lastSignInAt: true } } },
     orderBy: { createdAt: "asc" },
   });
-  const invitations = await db.invitation.findMany({ where: { organizationId, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } });
+  const invitations = await db.invitation.findMany({ where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } });
   return {
     data: rows.map((m) => ({
       user_id: m.user.id, email: m.user.email, name: m.user.name, role: m.role,
@@ -69,9 +69,12 @@ export async function inviteMember(organizationId: string, input: InviteMemberIn
 /** The open invitation a token names, or null (unknown, used or expired: the page says the same). */
 export async function findOpenInvitation(token: string) {
   const inv = await db.invitation.findUnique({ where: { tokenHash: sha256(token) }, include: { organization: { select: { name: true } } } });
-  if (!inv || inv.acceptedAt || inv.expiresAt.getTime() <= Date.now()) return null;
+  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt.getTime() <= Date.now()) return null;
   const existingUser = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { id: inv.id, email: inv.email, role: inv.role, organizationName: inv.organization.name, hasAccount: Boolean(existingUser) };
+  return {
+    id: inv.id, email: inv.email, role: inv.role, organizationName: inv.organization.name, hasAccount: Boolean(existingUser),
+    invitedBy: inv.invitedByLabel, sentAt: inv.createdAt, expiresAt: inv.expiresAt,
+  };
 }
 
 /** Accepts once: creates the user (or checks an existing user's password) and the membership. */
@@ -85,7 +88,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   const passwordHash = existing ? null : await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const { count } = await tx.invitation.updateMany({ where: { id: open.id, acceptedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
+      const { count } = await tx.invitation.updateMany({ where: { id: open.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
       if (count === 0) throw new ApiError("not_found", "This invitation link is not valid any more. Ask for a new one.");
       const inv = await tx.invitation.findUniqueOrThrow({ where: { id: open.id } });
       const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name, passwordHash: passwordHash! } }));

@@ -1,26 +1,44 @@
 import type { Metadata } from "next";
+import { Logo } from "@/components/ui/icons";
+import { formatDateTime } from "@/components/ui/time";
 import { findOpenInvitation } from "@/lib/team/team";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Join", robots: { index: false, follow: false } };
 
-// /invite/{token} — the link of an invitation email: set a password and join (once, before it expires)
+const ROLE_WORDS: Record<string, string> = {
+  owner: "Owner: everything, including API keys, settings and the team",
+  admin: "Admin: API keys, partners, webhooks, settings and the team",
+  agent: "Agent: the knowledge base and approvals (no API settings)",
+};
+
+// /invite/{token} — the link of an invitation email: who invited whom to what, then set a password
+// and join (once, before it expires)
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = token.length <= 200 ? await findOpenInvitation(token) : null;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
-      <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
+    <main className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-10">
+      <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-900">
+        <Logo />
+        Keydesk
+      </div>
+      <div className="w-full max-w-sm min-w-0 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
         {invitation ? (
           <>
             <h1 className="text-lg font-semibold">Join {invitation.organizationName}</h1>
-            <p className="mt-1 text-sm text-slate-600">You were invited as {invitation.role}.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              {invitation.invitedBy} invited {invitation.email} on {formatDateTime(invitation.sentAt)}.
+            </p>
+            <p className="mt-2 text-sm text-slate-600" data-testid="invite-role">{ROLE_WORDS[invitation.role] ?? invitation.role}</p>
+            <p className="mt-1 text-xs text-slate-500">The link works once and expires {formatDateTime(invitation.expiresAt)}.</p>
             <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+            <p className="mt-6 border-t border-slate-100 pt-4 text-xs text-slate-500">Not expecting this? Close this page: nothing happens unless you join. Tell {invitation.invitedBy} it reached the wrong person.</p>
           </>
         ) : (
           <>
             <h1 className="text-lg font-semibold">This invitation link does not work</h1>
-            <p className="mt-2 text-sm text-slate-600">It was used already, has expired, or was replaced by a newer one. Ask the person who invited you for a new invitation.</p>
+            <p className="mt-2 text-sm text-slate-600">It was used already, has expired, was revoked, or was replaced by a newer one. Ask the person who invited you for a new invitation.</p>
           </>
         )}
       </div>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ClaimToken" ADD COLUMN     "sentByLabel" TEXT NOT NULL DEFAULT '';
