@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Logo } from "@/components/ui/icons";
+import { PublicPage } from "@/components/ui/public-page";
 import { formatDateTime } from "@/components/ui/time";
 import { findOpenInvitation } from "@/lib/team/team";
 import { AcceptForm } from "./accept-form";
@@ -18,30 +18,24 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const invitation = token.length <= 200 ? await findOpenInvitation(token) : null;
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-10">
-      <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-900">
-        <Logo />
-        Keydesk
-      </div>
-      <div className="w-full max-w-sm min-w-0 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
-        {invitation ? (
-          <>
-            <h1 className="text-lg font-semibold">Join {invitation.organizationName}</h1>
-            <p className="mt-1 text-sm text-slate-600">
-              {invitation.invitedBy} invited {invitation.email} on {formatDateTime(invitation.sentAt)}.
-            </p>
-            <p className="mt-2 text-sm text-slate-600" data-testid="invite-role">{ROLE_WORDS[invitation.role] ?? invitation.role}</p>
-            <p className="mt-1 text-xs text-slate-500">The link works once and expires {formatDateTime(invitation.expiresAt)}.</p>
-            <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
-            <p className="mt-6 border-t border-slate-100 pt-4 text-xs text-slate-500">Not expecting this? Close this page: nothing happens unless you join. Tell {invitation.invitedBy} it reached the wrong person.</p>
-          </>
-        ) : (
-          <>
-            <h1 className="text-lg font-semibold">This invitation link does not work</h1>
-            <p className="mt-2 text-sm text-slate-600">It was used already, has expired, was revoked, or was replaced by a newer one. Ask the person who invited you for a new invitation.</p>
-          </>
-        )}
-      </div>
-    </main>
+    <PublicPage width="max-w-sm">
+      {invitation ? (
+        <>
+          <h1 className="text-lg font-semibold">Join {invitation.organizationName}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {invitation.invitedBy} invited {invitation.email} on {formatDateTime(invitation.sentAt)}.
+          </p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="invite-role">{ROLE_WORDS[invitation.role] ?? invitation.role}</p>
+          <p className="mt-1 text-xs text-slate-500">The link works once and expires {formatDateTime(invitation.expiresAt)}.</p>
+          <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+          <p className="mt-6 border-t border-slate-100 pt-4 text-xs text-slate-500">Not expecting this? Close this page: nothing happens unless you join. Tell {invitation.invitedBy} it reached the wrong person.</p>
+        </>
+      ) : (
+        <>
+          <h1 className="text-lg font-semibold">This invitation link does not work</h1>
+          <p className="mt-2 text-sm text-slate-600">It was used already, has expired, was revoked, or was replaced by a newer one. Ask the person who invited you for a new invitation.</p>
+        </>
+      )}
+    </PublicPage>
   );
 }
