@@ -11,7 +11,7 @@ import { FieldError, FormAlert } from "@/components/ui/input";
 import { PermissionPicker } from "@/components/keys/permission-picker";
 import { AllowedIpsField, ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
-import type { CreateKeyState, TestResult } from "@/app/(dashboard)/settings/api/form-state";
+import type { CreateKeyState, TestAnswer } from "@/lib/actions/action-state";
 
 type Props = {
   plan: PlanName;
@@ -19,7 +19,7 @@ type Props = {
   showOnce: boolean;
   apiOrigin: string;
   createAction: (prev: CreateKeyState, fd: FormData) => Promise<CreateKeyState>;
-  testAction: (secret: string) => Promise<TestResult>;
+  testAction: (secret: string) => Promise<TestAnswer>;
   /** A decoy key: planted where a thief would look; every use alerts. */
   decoy?: boolean;
   /** The organization's max_key_lifetime_days: the expiry choices stay within it. */

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { deleteKeyAction } from "@/app/(dashboard)/settings/api/actions";
-import type { ActionState } from "@/app/(dashboard)/settings/api/form-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/input";

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { expiryChoicesFor, type FieldErrors } from "@/components/keys/key-form";
+import type { FieldErrors } from "@/lib/actions/action-state";
+import { expiryChoicesFor } from "@/lib/keys/key-form";
 import { FieldError, Input, Label } from "@/components/ui/input";
 
 const selectClass =

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { TestResult } from "@/app/(dashboard)/settings/api/form-state";
+import type { TestAnswer } from "@/lib/actions/action-state";
 
 export function NewSecretPanel({
   secret,
@@ -14,9 +14,9 @@ export function NewSecretPanel({
   secret: string;
   apiOrigin: string;
   showOnce: boolean;
-  onTest: (secret: string) => Promise<TestResult>;
+  onTest: (secret: string) => Promise<TestAnswer>;
 }) {
-  const [result, setResult] = useState<TestResult | null>(null);
+  const [result, setResult] = useState<TestAnswer | null>(null);
   const [pending, start] = useTransition();
   const curl = `curl -H "Authorization: Bearer ${secret}" ${apiOrigin.replace(/\/$/, "")}/api/v1/me`;
   return (
@@ -53,7 +53,7 @@ export function NewSecretPanel({
         </div>
         {result ? (
           <pre data-testid="test-result" className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-700 ring-1 ring-slate-200">
-            {"status" in result ? result.body : result.error}
+            {"status" in result ? result.body : "error" in result ? result.error : result.message}
           </pre>
         ) : null}
       </div>

@@ -2,7 +2,8 @@
 // Presets (read / write / admin) or a fine-grained grid (resources × none / read / write),
 // limited to what the organization's plan allows.
 import { useState } from "react";
-import { PRESETS, PRESET_PERMISSIONS, RESOURCES, RESOURCE_LEVELS, type PlanName, type Preset, type Resource } from "@/lib/keys/permissions";
+import { PRESETS, PRESET_PERMISSIONS, RESOURCES, RESOURCE_LEVELS, type Permission, type PlanName, type Preset, type Resource } from "@/lib/keys/permissions";
+import { planAllows, planRefusal } from "@/lib/plans/plan-rules";
 import { cn } from "@/components/ui/cn";
 
 const PRESET_TEXT: Record<Preset, string> = {
@@ -32,8 +33,8 @@ export function PermissionPicker({
 }) {
   const startCustom = initialPermissions !== undefined && !initialPreset;
   const [mode, setMode] = useState<"preset" | "custom">(startCustom ? "custom" : "preset");
-  const readOnly = plan === "starter";
-  const presetAllowed = (p: Preset) => !readOnly || p === "read";
+  const presetAllowed = (p: Preset) => planRefusal(plan, PRESET_PERMISSIONS[p]) === null;
+  const readOnly = !planAllows(plan, "articles:write");
   const [preset, setPreset] = useState<Preset>(initialPreset && presetAllowed(initialPreset) ? initialPreset : "read");
   const [grid, setGrid] = useState<Record<Resource, "none" | "read" | "write">>(() => {
     const source = initialPermissions ?? PRESET_PERMISSIONS[preset];
@@ -102,7 +103,7 @@ export function PermissionPicker({
                   {(["none", "read", "write"] as const).map((l) => {
                     // a level the resource does not have (audit: write) is no choice at all
                     if (l !== "none" && !RESOURCE_LEVELS[r].includes(l)) return <td key={l} className="px-2 py-1.5 text-center text-slate-300" aria-hidden>—</td>;
-                    const disabled = readOnly && l === "write";
+                    const disabled = l !== "none" && !planAllows(plan, `${r}:${l}` as Permission);
                     return (
                       <td key={l} className="px-2 py-1.5 text-center">
                         <input

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { rotateKeyAction, testKeyAction } from "@/app/(dashboard)/settings/api/actions";
-import type { SecretState } from "@/app/(dashboard)/settings/api/form-state";
+import type { SecretState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

@@ -2,15 +2,9 @@
 // The partner level as radio cards; levels the plan cannot hold are shown but disabled.
 import { useState } from "react";
 import type { PlanName } from "@/lib/keys/permissions";
-import { LEVEL_LABELS, LEVEL_PERMISSIONS, PARTNER_LEVELS, type PartnerLevel } from "@/lib/partners/partner-levels";
+import { LEVEL_LABELS, LEVEL_PERMISSIONS, PARTNER_LEVELS, planAllowsLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { cn } from "@/components/ui/cn";
 import { LEVEL_TEXT } from "@/components/partners/level-text";
-
-export function levelAllowed(plan: PlanName, level: PartnerLevel) {
-  if (plan === "professional") return true;
-  if (plan === "starter") return LEVEL_PERMISSIONS[level].every((p) => p.endsWith(":read"));
-  return false;
-}
 
 export function LevelPicker({
   plan,
@@ -34,7 +28,7 @@ export function LevelPicker({
       <p className="mt-0.5 text-[13px] text-slate-500">Every key the partner holds stays within this level.</p>
       <div className="mt-2 grid gap-2">
         {PARTNER_LEVELS.map((l) => {
-          const allowed = levelAllowed(plan, l);
+          const allowed = planAllowsLevel(plan, l);
           return (
             <label
               key={l}

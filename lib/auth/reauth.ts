@@ -7,6 +7,9 @@ import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/users/password";
 import { refundSignInAttempt, takeSignInAttempt } from "@/lib/auth/sign-in-limiter";
 import { tryAgainIn } from "@/lib/http/try-again";
+import { FormErrors } from "@/lib/actions/form-errors";
+import { clientIp } from "@/lib/net/client-ip";
+import { headers } from "next/headers";
 
 export const REAUTH_COOKIE = "keydesk-reauth";
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
@@ -45,4 +48,16 @@ export async function confirmPassword(user: { id: string; email: string }, passw
     secure: env.authUrl.startsWith("https://"),
   });
   return { ok: true };
+}
+
+/**
+ * Reading a working secret (reveal, rotate) needs the password again unless it was confirmed in the
+ * last 10 minutes: a stolen session alone must not yield a usable key. Throws FormErrors on `password`.
+ */
+export async function requireRecentPassword(user: { id: string; email: string }, password: unknown): Promise<void> {
+  if (await hasRecentPasswordConfirmation(user.id)) return;
+  if (typeof password !== "string" || !password) throw new FormErrors({ password: ["Enter your password to continue"] });
+  if (password.length > 1024) throw new FormErrors({ password: ["Incorrect password"] });
+  const confirmed = await confirmPassword(user, password, clientIp(await headers()));
+  if (!confirmed.ok) throw new FormErrors({ password: [confirmed.error] });
 }

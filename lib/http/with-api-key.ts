@@ -7,7 +7,8 @@ import { ApiError, problemResponse } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
 import type { CachedKey, CachedOrg } from "@/lib/keys/key-cache";
-import { hasPermission, planAllows, type Permission } from "@/lib/keys/permissions";
+import { hasPermission, type Permission } from "@/lib/keys/permissions";
+import { planAllows, planHasKeyedAccess, requiredPlanFor } from "@/lib/plans/plan-rules";
 import { verifyKey } from "@/lib/keys/verify-key";
 import { ipAllowed } from "@/lib/keys/ip-allowlist";
 import { reportCanaryUse } from "@/lib/keys/report-canary-use";
@@ -80,12 +81,11 @@ export function authorizeKey(auth: KeyAuth, permission?: Permission) {
   if (!auth.rateLimit.allowed) {
     throw new ApiError("rate_limited", `This key may make ${auth.rateLimit.limit} requests an hour. ${tryAgainIn(auth.rateLimit.resetSeconds)}`, {}, { "Retry-After": String(auth.rateLimit.resetSeconds) });
   }
-  if (auth.org.plan === "free") {
-    throw new ApiError("plan_required", "API access by key needs the starter or professional plan.", { required_plan: permission && !permission.endsWith(":read") ? "professional" : "starter" });
+  if (!planHasKeyedAccess(auth.org.plan)) {
+    throw new ApiError("plan_required", "API access by key needs the starter or professional plan.", { required_plan: requiredPlanFor(permission ?? null) });
   }
   if (!permission) return;
-  const plan = planAllows(auth.org.plan, permission);
-  if (!plan.ok) throw new ApiError("plan_required", `${permission} needs the ${plan.requiredPlan} plan.`, { required_plan: plan.requiredPlan });
+  if (!planAllows(auth.org.plan, permission)) throw new ApiError("plan_required", `${permission} needs the ${requiredPlanFor(permission)} plan.`, { required_plan: requiredPlanFor(permission) });
   if (!hasPermission(auth.key.permissions, permission)) {
     throw new ApiError("insufficient_permissions", `This key lacks the ${permission} permission.`, { required: permission });
   }

@@ -7,7 +7,8 @@ import { defaultKeyName } from "@/lib/keys/default-key-name";
 import { orgForKeyWrite } from "@/lib/keys/lock-key";
 import { newSecret } from "@/lib/keys/new-secret";
 import { assertWithinLifetime, latestAllowedExpiry } from "@/lib/keys/key-policy";
-import { permissionsIndexFor, planAllows, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
+import { permissionsIndexFor, resolvePermissions, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
+import { assertPlanAllows } from "@/lib/plans/assert-plan-allows";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 
 export type CreateKeyParams = {
@@ -24,16 +25,6 @@ export type CreateKeyParams = {
 };
 
 /** Throws plan_required when the plan cannot hold these permissions (free: none; starter: reads). */
-export function assertPlanAllows(plan: PlanName, permissions: Permission[]) {
-  if (plan === "free") {
-    throw new ApiError("plan_required", "API keys need the starter or professional plan.", { required_plan: "professional" });
-  }
-  for (const p of permissions) {
-    const r = planAllows(plan, p);
-    if (!r.ok) throw new ApiError("plan_required", `The ${plan} plan allows read permissions only (${p} needs ${r.requiredPlan}).`, { required_plan: r.requiredPlan });
-  }
-}
-
 type OrgForKeys = { id: string; plan: PlanName; revealPolicy: "reveal" | "show_once"; maxKeyLifetimeDays?: number | null };
 
 /**

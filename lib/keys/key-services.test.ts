@@ -8,7 +8,8 @@ import { deleteKey, purgeDeletedKeys, restoreKey, RESTORE_WINDOW_MS } from "@/li
 import { hashKey } from "@/lib/keys/key-format";
 import { listKeys } from "@/lib/keys/list-keys";
 import { revealKey } from "@/lib/keys/reveal-key";
-import { retireSecret, rotateKey } from "@/lib/keys/rotate-key";
+import { rotateKey } from "@/lib/keys/rotate-key";
+import { retireSecret } from "@/lib/keys/retire-secret";
 import { updateKey } from "@/lib/keys/update-key";
 import { updateOrgSettings } from "@/lib/orgs/update-org-settings";
 import { call } from "@/test/http";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, isSubset, normalizePermissions, planAllows, PRESET_PERMISSIONS, presetFor, resolvePermissions } from "@/lib/keys/permissions";
+import { hasPermission, isSubset, normalizePermissions, PRESET_PERMISSIONS, presetFor, resolvePermissions } from "@/lib/keys/permissions";
 
 describe("permissions", () => {
   it("expands presets", () => {
@@ -25,11 +25,5 @@ describe("permissions", () => {
   it("checks subsets for key-creates-key", () => {
     expect(isSubset(["articles:read"], ["articles:write"])).toBe(true);
     expect(isSubset(["keys:write"], ["articles:write"])).toBe(false);
-  });
-  it("gates by plan", () => {
-    expect(planAllows("professional", "keys:write")).toEqual({ ok: true });
-    expect(planAllows("starter", "articles:read")).toEqual({ ok: true });
-    expect(planAllows("starter", "articles:write")).toEqual({ ok: false, requiredPlan: "professional" });
-    expect(planAllows("free", "articles:read")).toEqual({ ok: false, requiredPlan: "starter" });
   });
 });

@@ -66,20 +66,6 @@ export function isSubset(requested: Permission[], held: readonly string[]): bool
   return requested.every((p) => hasPermission(held, p));
 }
 
-/** Plan gating (§2): free has no keyed access; starter reads only; professional everything. */
-export function planAllows(plan: PlanName, required: Permission): { ok: true } | { ok: false; requiredPlan: PlanName } {
-  if (plan === "professional") return { ok: true };
-  if (plan === "starter") return required.endsWith(":read") ? { ok: true } : { ok: false, requiredPlan: "professional" };
-  return { ok: false, requiredPlan: required.endsWith(":read") ? "starter" : "professional" };
-}
-
-/** Permissions a plan lets a key hold at all (what the create dialog offers). */
-export function permissionsForPlan(plan: PlanName): Permission[] {
-  if (plan === "professional") return ALL_PERMISSIONS;
-  if (plan === "starter") return ALL_PERMISSIONS.filter((p) => p.endsWith(":read"));
-  return [];
-}
-
 /** The permission list as "|a|b|" text (ApiKey.permissionsIndex), for "holds permission" filters. */
 export function permissionsIndexFor(perms: readonly string[]): string {
   return perms.length ? `|${perms.join("|")}|` : "";

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
-import { assertPlanAllows } from "@/lib/keys/create-key";
+import { assertPlanAllows } from "@/lib/plans/assert-plan-allows";
 import { getKeyOrThrow, type KeyGuard } from "@/lib/keys/get-key-or-throw";
 import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChange } from "@/lib/changes/record-change";

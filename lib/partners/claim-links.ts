@@ -111,7 +111,7 @@ export async function claimKey(token: string, meta: { ip?: string | null; userAg
 
 /** "Resend link": a new link for one of the partner's keys (default: the newest), the old one void. */
 export async function resendClaimLink(organizationId: string, partnerId: string, keyId: string | undefined, actor: Actor) {
-  const { token, claimTokenId, keyName } = await db.$transaction(async (tx) => {
+  const { token, claimTokenId, keyName, email } = await db.$transaction(async (tx) => {
     const partner = await tx.partner.findFirst({ where: { id: partnerId, organizationId } });
     if (!partner) throw new ApiError("not_found", `No partner with id ${partnerId}.`);
     if (partner.deletedAt) throw new ApiError("conflict", "This partner was deleted; restore it first.");
@@ -121,8 +121,8 @@ export async function resendClaimLink(organizationId: string, partnerId: string,
     if (!key) throw new ApiError("not_found", keyId ? `No key ${keyId} for this partner.` : "This partner has no key; add one.");
     const link = await issueClaimLink(tx, { organizationId, partnerId, keyId: key.id, sentBy: actor });
     await recordAuditEvent(tx, { organizationId, actor, action: "partner.link_resent", targetType: "partner", targetId: partnerId, metadata: { key_id: key.id } });
-    return { ...link, keyName: key.name };
+    return { ...link, keyName: key.name, email: partner.email };
   });
   const mail = await sendClaimEmail(claimTokenId, token);
-  return { key_name: keyName, mail_status: mail.ok ? "sent" : "failed", mail_error: mail.error ?? null };
+  return { key_name: keyName, email, mail_status: mail.ok ? "sent" : "failed", mail_error: mail.error ?? null };
 }

@@ -2,7 +2,8 @@
 //  read        read the knowledge base and approvals (the `read` preset)
 //  write       submit and decide approvals only (approvals:write, which implies approvals:read)
 //  read_write  read everything above and write articles, categories and approvals (the `write` preset)
-import { hasPermission, normalizePermissions, PRESET_PERMISSIONS, type Permission } from "@/lib/keys/permissions";
+import { hasPermission, normalizePermissions, PRESET_PERMISSIONS, type Permission, type PlanName } from "@/lib/keys/permissions";
+import { planRefusal } from "@/lib/plans/plan-rules";
 
 export const PARTNER_LEVELS = ["read", "write", "read_write"] as const;
 export type PartnerLevel = (typeof PARTNER_LEVELS)[number];
@@ -23,4 +24,15 @@ export function withinLevel(level: PartnerLevel, permissions: readonly string[])
 export function narrowToLevel(level: PartnerLevel, permissions: readonly string[]): Permission[] {
   const kept = normalizePermissions(permissions.filter((p) => hasPermission(LEVEL_PERMISSIONS[level], p as Permission)) as Permission[]);
   return kept.length ? kept : LEVEL_PERMISSIONS[level].filter((p) => p.endsWith(":read"));
+}
+
+/** Whether the organization's plan allows every key of this level (free: none; starter: Read only). */
+export function planAllowsLevel(plan: PlanName, level: PartnerLevel): boolean {
+  return planRefusal(plan, LEVEL_PERMISSIONS[level]) === null;
+}
+
+/** Why the plan refuses a level, in the dashboard's words; null when it allows it. */
+export function levelPlanMessage(plan: PlanName, level: PartnerLevel): string | null {
+  if (planAllowsLevel(plan, level)) return null;
+  return plan === "free" ? "Partner keys need the starter or professional plan." : `${LEVEL_LABELS[level]} access needs the professional plan.`;
 }

@@ -64,6 +64,9 @@ function actionFiles(dir = "app"): string[] {
 /** The body of `export async function name(` up to the next top-level declaration. */
 function sourceOf(file: string, name: string): string {
   const src = fs.readFileSync(file, "utf8");
+  // declared over the action helper (lib/actions/action-client.ts): its client names the role check
+  const declared = new RegExp(`export\\s+const\\s+${name}\\s*=\\s*(adminAction|memberAction|publicAction)\\b`).exec(src);
+  if (declared) return { adminAction: "requireAdmin()", memberAction: "requireMembership()", publicAction: "" }[declared[1] as "adminAction"];
   const start = src.search(new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\s*\\(`));
   if (start < 0) return "";
   const rest = src.slice(start + 1);

@@ -2,7 +2,7 @@ import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { assertKeyMayGrant } from "@/lib/auth/grants";
-import { addPartnerKey } from "@/lib/partners/create-partner";
+import { addPartnerKey } from "@/lib/partners/add-partner-key";
 import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow } from "@/lib/partners/partners";
 import { addPartnerKeySchema } from "@/lib/validations/partner";
@@ -13,7 +13,8 @@ export const POST = withApiKey<{ id: string }>(
     const input = await parseBody(req, addPartnerKeySchema);
     const partner = await getPartnerOrThrow(auth.org.id, params.id);
     assertKeyMayGrant(auth, input.permissions ?? LEVEL_PERMISSIONS[partner.level as PartnerLevel]);
-    return json(await addPartnerKey(auth.org.id, params.id, { name: input.name, permissions: input.permissions, expiresAt: input.expires_at, rateLimitPerHour: input.rate_limit_per_hour }, auth.actor), 201);
+    const { email: _sentTo, ...added } = await addPartnerKey(auth.org.id, params.id, { name: input.name, permissions: input.permissions, expiresAt: input.expires_at, rateLimitPerHour: input.rate_limit_per_hour }, auth.actor);
+    return json(added, 201);
   },
   { permission: "keys:write" },
 );

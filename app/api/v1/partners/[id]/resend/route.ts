@@ -13,7 +13,8 @@ export const POST = withApiKey<{ id: string }>(
     const input = await parseBody(req, resendClaimSchema);
     // a new claim link hands out a key of the partner's level: the same guard as DELETE
     assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
-    return json(await resendClaimLink(auth.org.id, params.id, input.key_id, auth.actor));
+    const { email: _sentTo, ...sent } = await resendClaimLink(auth.org.id, params.id, input.key_id, auth.actor);
+    return json(sent);
   },
   { permission: "keys:write" },
 );

@@ -1,5 +1,6 @@
 // The create/edit forms post flat fields; this turns them into the API's input shape, which the
 // server action then validates with the same zod schemas as the API (lib/validations/key.ts).
+import { FormErrors } from "@/lib/actions/form-errors";
 import { RESOURCES, type Permission, type Preset } from "@/lib/keys/permissions";
 
 /** The choices a form offers under a lifetime policy (max days): no "never", nothing longer, and the longest allowed. */
@@ -26,10 +27,14 @@ export type KeyFormInput = {
   allowed_ips?: string[];
 };
 
-/** Field errors by form field name; `form` holds errors that belong to no single field. */
-export type FieldErrors = Partial<Record<"name" | "access" | "expiry" | "rate_limit" | "allowed_ips" | "password" | "reason" | "form", string[]>>;
+/** The key form's fields by the API path they carry (for errors from the schema or a service). */
+export const KEY_FIELDS = {
+  name: "name", scopes: "access", permissions: "access", expires_at: "expiry", rate_limit_per_hour: "rate_limit",
+  allowed_ips: "allowed_ips", password: "password", reason: "reason",
+} as const;
 
-export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput | { error: FieldErrors } {
+/** The posted key fields in the API's shape; what the form itself cannot express throws FormErrors. */
+export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput {
   const input: KeyFormInput = {};
   const name = fd.get("name");
   if (typeof name === "string") input.name = name;
@@ -44,7 +49,7 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
       const level = fd.get(`perm_${r}`);
       if (level === "read" || level === "write") perms.push(`${r}:${level}` as Permission);
     }
-    if (perms.length === 0) return { error: { access: ["Choose at least one permission"] } };
+    if (perms.length === 0) throw new FormErrors({ access: ["Choose at least one permission"] });
     input.permissions = perms;
   }
 
@@ -53,7 +58,7 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
   else if (typeof expiry === "string" && /^\d{1,4}$/.test(expiry)) input.expires_at = new Date(now + Number(expiry) * 864e5).toISOString();
   else if (expiry === "custom") {
     const day = String(fd.get("expires_on") ?? "");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return { error: { expiry: ["Choose a date"] } };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new FormErrors({ expiry: ["Choose a date"] });
     input.expires_at = `${day}T23:59:59.000Z`;
   }
 
@@ -61,7 +66,7 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
   if (typeof rate === "string") {
     const t = rate.trim();
     if (t === "") input.rate_limit_per_hour = null;
-    else if (!/^\d+$/.test(t)) return { error: { rate_limit: ["Enter a whole number of requests per hour"] } };
+    else if (!/^\d+$/.test(t)) throw new FormErrors({ rate_limit: ["Enter a whole number of requests per hour"] });
     else input.rate_limit_per_hour = Number(t);
   }
 
@@ -69,16 +74,4 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput |
   const ips = fd.get("allowed_ips");
   if (typeof ips === "string") input.allowed_ips = ips.split(/[\s,]+/).filter(Boolean);
   return input;
-}
-
-/** zod issue paths → form fields. */
-export function fieldOf(path: PropertyKey[]): keyof FieldErrors {
-  const p = String(path[0] ?? "");
-  if (p === "name") return "name";
-  if (p === "scopes" || p === "permissions") return "access";
-  if (p === "expires_at") return "expiry";
-  if (p === "rate_limit_per_hour") return "rate_limit";
-  if (p === "allowed_ips") return "allowed_ips";
-  if (p === "password" || p === "reason") return p;
-  return "form";
 }
