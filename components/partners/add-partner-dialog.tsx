@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import Link from "next/link";
 import type { PlanName } from "@/lib/keys/permissions";
 import { createPartnerAction } from "@/app/(dashboard)/settings/api/partners/actions";
-import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
+import type { PartnerActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { RESOURCES } from "@/lib/keys/permissions";
 import { LEVEL_LABELS, LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { addPartnerKeyAction } from "@/app/(dashboard)/settings/api/partners/actions";
-import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
+import type { PartnerActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { deletePartnerAction } from "@/app/(dashboard)/settings/api/partners/actions";
-import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
+import type { PartnerActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/input";

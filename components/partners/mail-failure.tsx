@@ -2,7 +2,7 @@
 // A claim email that could not be sent: what went wrong, and Retry (a resend: a new link, the old one void).
 import { useActionState } from "react";
 import { resendLinkAction } from "@/app/(dashboard)/settings/api/partners/actions";
-import type { PartnerActionState } from "@/app/(dashboard)/settings/api/partners/form-state";
+import type { PartnerActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 

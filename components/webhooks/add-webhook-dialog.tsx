@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
-import type { WebhookSecretState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import type { WebhookSecretState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

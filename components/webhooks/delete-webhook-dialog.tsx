@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { deleteWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
-import type { WebhookActionState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/input";
@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/ui/input";
 /** "Delete": names the URL; the endpoint and its delivery log go for good. */
 export function DeleteWebhookDialog({ webhookId, url }: { webhookId: string; url: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(deleteWebhookAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(deleteWebhookAction, {});
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

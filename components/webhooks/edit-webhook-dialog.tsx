@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { updateWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
-import type { WebhookActionState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -27,7 +27,7 @@ export function EditWebhookDialog({ webhook }: { webhook: Editable }) {
 
 function EditForm({ webhook, onDone }: { webhook: Editable; onDone: () => void }) {
   const toast = useToast();
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(async (prev, fd) => {
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, fd) => {
     const next = await updateWebhookAction(prev, fd);
     if (next.ok) {
       toast(next.message ?? "Endpoint updated");

@@ -1,10 +1,10 @@
 "use client";
 // URL, description and events: shared by "Add endpoint" and "Edit".
-import type { WebhookFieldErrors } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import type { FieldErrors } from "@/lib/actions/action-state";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { EventPicker } from "@/components/webhooks/event-picker";
 
-export function EndpointFields({ errors, initial }: { errors?: WebhookFieldErrors; initial?: { url: string; description: string; events: string[] } }) {
+export function EndpointFields({ errors, initial }: { errors?: FieldErrors; initial?: { url: string; description: string; events: string[] } }) {
   return (
     <>
       <div>

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
 import { rotateWebhookSecretAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
-import type { WebhookSecretState } from "@/app/(dashboard)/settings/api/webhooks/form-state";
+import type { WebhookSecretState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/time";

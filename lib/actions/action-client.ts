@@ -128,7 +128,10 @@ function refresh<P>(step: Step<P, unknown>, params: P | undefined) {
 /** The field errors of a zod error, each under the form field its path names. */
 export function zodFieldErrors(error: z.ZodError, fields?: Record<string, string>): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) (out[fieldFor(String(issue.path[0] ?? ""), fields)] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    const list = (out[fieldFor(String(issue.path[0] ?? ""), fields)] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message); // one message per field, however many items failed
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // What every server action answers to useActionState: one shape, plus what an action adds (a secret
 // shown once, the created object). Pure types: client components import them.
 import type { SerializedKey } from "@/lib/keys/serialize-key";
-import type { SerializedWebhook } from "@/lib/webhooks/serialize-webhook";
+import type { SerializedDelivery, SerializedWebhook } from "@/lib/webhooks/serialize-webhook";
 
 /** Field errors by form field name; `form` holds errors that belong to no single field. */
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -28,5 +28,7 @@ export type PartnerActionState = ActionState & {
   confirmNarrow?: { level: string; keys: NarrowedKey[] };
 };
 
-/** Webhook creation and rotation: the signing secret, shown this once; a test event's outcome. */
+/** Webhook creation and rotation: the signing secret, shown this once. */
 export type WebhookSecretState = ActionState & { webhook?: SerializedWebhook; secret?: string };
+/** "Send test event": the delivery's one attempt, shown beside the button. */
+export type WebhookTestState = ActionState & { test?: { delivered: boolean; attempt: SerializedDelivery["attempt_log"][number] | null } };

@@ -26,6 +26,12 @@ describe("SSRF guard", () => {
     await expect(resolveTarget("https://localhost:8443/", production)).rejects.toThrow(BlockedDestinationError);
   });
 
+  it("tells a developer how to allow endpoints on this machine", () => {
+    expect(urlProblem("http://localhost:4000/hook", production)).toBe("Use https://. To send to an endpoint on this machine while developing, start Keydesk with KEYDESK_WEBHOOKS_ALLOW_LOCAL=1.");
+    expect(urlProblem("https://127.0.0.1/hook", production)).toMatch(/^The URL must not point at this server\. .*KEYDESK_WEBHOOKS_ALLOW_LOCAL=1/);
+    expect(urlProblem("http://example.com/", production)).toBe("Use https://");
+  });
+
   it("accepts a public address over https and hands back the checked address", async () => {
     const t = await resolveTarget("https://hooks.example.com/x", { ...production, lookup: resolvesTo("93.184.216.34") });
     expect(t).toMatchObject({ hostname: "hooks.example.com", address: "93.184.216.34", family: 4 });

@@ -58,6 +58,9 @@ export type ResolvedTarget = { url: URL; hostname: string; address: string; fami
 
 const bareHost = (u: URL) => u.hostname.replace(/^\[|\]$/g, "");
 
+/** What a developer testing a receiver on their own machine needs to know. */
+const LOCAL_HINT = "To send to an endpoint on this machine while developing, start Keydesk with KEYDESK_WEBHOOKS_ALLOW_LOCAL=1.";
+
 /**
  * Checks a URL without touching the network: the scheme, and the host when it is a literal address.
  * Used when an endpoint is saved; `resolveTarget` repeats the check on every delivery.
@@ -76,11 +79,11 @@ export function urlProblem(raw: string, opts: { allowLocal?: boolean; checkAddre
   if (url.protocol === "http:") {
     // On delivery a name's addresses are checked to be loopback, so any name may pass here then.
     const later = opts.checkAddressesLater && allowLocal && !net.isIP(host);
-    if (!(allowLocal && (local || later))) return allowLocal ? "Use https:// (http:// only to localhost)" : "Use https://";
+    if (!(allowLocal && (local || later))) return allowLocal ? "Use https:// (http:// only to localhost)" : local ? `Use https://. ${LOCAL_HINT}` : "Use https://";
   } else if (url.protocol !== "https:") {
     return "Use https://";
   }
-  if (local && !allowLocal) return "The URL must not point at this server";
+  if (local && !allowLocal) return `The URL must not point at this server. ${LOCAL_HINT}`;
   if (net.isIP(host)) return addressProblem(host, allowLocal);
   return null;
 }

@@ -20,6 +20,7 @@ import { RotateSecretDialog } from "@/components/webhooks/rotate-secret-dialog";
 import { EndpointStatusBadge } from "@/components/webhooks/webhook-badges";
 import { ActionButton } from "@/components/ui/action-button";
 import { sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
+import { SendTestButton } from "@/components/webhooks/send-test-button";
 import { webhookPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
@@ -85,16 +86,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
             </div>
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            <ActionButton
-              size="md"
-              action={sendTestWebhookAction}
-              fields={{ webhookId: w.id }}
-              label="Send test event"
-              pendingLabel="Sending…"
-              variant="primary"
-              disabled={!w.enabled}
-              describedBy={w.enabled ? undefined : "paused-note"}
-            />
+            <SendTestButton action={sendTestWebhookAction} webhookId={w.id} disabled={!w.enabled} describedBy={w.enabled ? undefined : "paused-note"} />
             <EditWebhookDialog webhook={{ id: w.id, url: w.url, description: w.description, events: w.events }} />
             <ActionButton
               size="md"
