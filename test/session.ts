@@ -25,7 +25,8 @@ const cookieStore = {
 
 export const sessionMocks = {
   auth: {
-    auth: async () => (state.userId ? { user: { id: state.userId, email: "" }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+    // a session issued just now: ending the user's other sessions (a row of the matrix) does not end it
+    auth: async () => (state.userId ? { user: { id: state.userId, email: "" }, expires: new Date(Date.now() + 3600_000).toISOString(), iat: Math.floor(Date.now() / 1000) + 1 } : null),
     signIn: async () => undefined,
     signOut: async () => undefined,
     // next-auth's own endpoints (app/api/auth/[...nextauth]) are not ours to test: stand-ins

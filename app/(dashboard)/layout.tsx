@@ -1,7 +1,7 @@
 import { requireMembership } from "@/lib/auth/session";
 import { AppHeader } from "@/components/dashboard/app-header";
 import { Toaster } from "@/components/ui/toast";
-import { signOutAction, switchOrganization } from "./actions";
+import { signOutAction, switchOrganization } from "@/lib/actions/session-actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const m = await requireMembership();

@@ -5,7 +5,7 @@ import { MainNav } from "@/components/dashboard/main-nav";
 import { OrgSwitcher } from "@/components/dashboard/org-switcher";
 import { UserMenu } from "@/components/dashboard/user-menu";
 
-export function AppHeader({ m, onSwitch, onSignOut }: { m: CurrentMembership; onSwitch: (id: string) => Promise<unknown>; onSignOut: () => Promise<void> }) {
+export function AppHeader({ m, onSwitch, onSignOut }: { m: CurrentMembership; onSwitch: (id: string) => Promise<unknown>; onSignOut: () => Promise<unknown> }) {
   const current = m.memberships.find((x) => x.organizationId === m.organization.id)!;
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { ChevronDownIcon } from "@/components/ui/icons";
 
-export function UserMenu({ name, email, role, onSignOut }: { name: string; email: string; role: string; onSignOut: () => Promise<void> }) {
+export function UserMenu({ name, email, role, onSignOut }: { name: string; email: string; role: string; onSignOut: () => Promise<unknown> }) {
   const initials = (name || email).split(/\s+/).map((w) => w[0]).join("").slice(0, 2).toUpperCase();
   return (
     <DropdownMenu.Root>
@@ -34,7 +34,7 @@ export function UserMenu({ name, email, role, onSignOut }: { name: string; email
             <Link href="/profile">Profile and desk tokens</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item
-            onSelect={() => startTransition(() => onSignOut())}
+            onSelect={() => startTransition(async () => void (await onSignOut()))}
             className="cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
           >
             Sign out

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { deleteKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import { deleteKeyAction } from "@/lib/actions/key-actions";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

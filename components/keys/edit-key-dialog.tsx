@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import type { PlanName } from "@/lib/keys/permissions";
 import type { SerializedKey } from "@/lib/keys/serialize-key";
-import { updateKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import { updateKeyAction } from "@/lib/actions/key-actions";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

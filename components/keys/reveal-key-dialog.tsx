@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { revealKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import { revealKeyAction } from "@/lib/actions/key-actions";
 import type { SecretState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import Link from "next/link";
 import type { PlanName } from "@/lib/keys/permissions";
-import { createPartnerAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import { createPartnerAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import type { PlanName } from "@/lib/keys/permissions";
 import { LEVEL_LABELS, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { changeLevelAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import { changeLevelAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

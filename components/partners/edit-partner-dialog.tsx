@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { updatePartnerDetailsAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import { updatePartnerDetailsAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

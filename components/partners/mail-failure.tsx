@@ -1,7 +1,7 @@
 "use client";
 // A claim email that could not be sent: what went wrong, and Retry (a resend: a new link, the old one void).
 import { useActionState } from "react";
-import { resendLinkAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import { resendLinkAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";

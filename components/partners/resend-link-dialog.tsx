@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { resendLinkAction } from "@/app/(dashboard)/settings/api/partners/actions";
+import { resendLinkAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

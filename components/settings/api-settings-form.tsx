@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { updateApiSettingsAction, type SettingsState } from "@/app/(dashboard)/settings/api/settings/actions";
+import { updateApiSettingsAction, type SettingsState } from "@/lib/actions/settings-actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, FormAlert } from "@/components/ui/input";

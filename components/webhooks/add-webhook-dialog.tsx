@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { createWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import { createWebhookAction } from "@/lib/actions/webhook-actions";
 import type { WebhookSecretState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

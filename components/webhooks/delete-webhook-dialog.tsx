@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { deleteWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import { deleteWebhookAction } from "@/lib/actions/webhook-actions";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

@@ -1,6 +1,6 @@
 // The delivery log of one endpoint, newest first: event, status, attempts, last response; each row
 // expands to its attempts (status, duration, response excerpt) and the payload; "Resend" on any.
-import { resendDeliveryAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import { resendDeliveryAction } from "@/lib/actions/webhook-actions";
 import type { SerializedDelivery } from "@/lib/webhooks/serialize-webhook";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, relativeTime, Time } from "@/components/ui/time";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { updateWebhookAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import { updateWebhookAction } from "@/lib/actions/webhook-actions";
 import type { ActionState } from "@/lib/actions/action-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";

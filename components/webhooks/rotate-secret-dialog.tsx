@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useRouter } from "next/navigation";
-import { rotateWebhookSecretAction } from "@/app/(dashboard)/settings/api/webhooks/actions";
+import { rotateWebhookSecretAction } from "@/lib/actions/webhook-actions";
 import type { WebhookSecretState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";

@@ -95,16 +95,16 @@ class ActionBuilder<Ctx, Params, Input> {
   }
 
   /** An action called with one value instead of a form (an id, a secret to test); the schema checks the value. */
-  call<A, R>(body: (args: { ctx: Ctx; input: A }) => Promise<R>): (arg: A) => Promise<R | ActionState> {
+  call<R>(body: (args: { ctx: Ctx; input: Input }) => Promise<R>): (arg: Input) => Promise<R | ActionState> {
     const { guard, step } = this;
-    return async (arg: A) => {
+    return async (arg: Input) => {
       const ctx = await guard();
       try {
         let input = arg;
         if (step.schema) {
           const parsed = step.schema.safeParse(arg);
           if (!parsed.success) return { message: GONE };
-          input = parsed.data as unknown as A;
+          input = parsed.data;
         }
         const result = await body({ ctx, input });
         refresh(step, undefined);

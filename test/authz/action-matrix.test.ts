@@ -1,5 +1,5 @@
 // The server-action half of the authorization matrix (issue 11): every exported action of
-// app/**/actions.ts (and the session-only dashboard routes) × {owner, admin, agent, signed out,
+// lib/actions/*-actions.ts (and the session-only dashboard routes) × {owner, admin, agent, signed out,
 // another organization's owner}, run in-process with the session mocked (auth() and next/headers).
 // One table says who may call each; an action without a row fails, and so does one whose source
 // does not call the role check its row names.
@@ -54,11 +54,9 @@ async function run(fn: (...a: unknown[]) => Promise<unknown>, args: unknown[]): 
 }
 
 // ---------------------------------------------------------------------------------------------
-function actionFiles(dir = "app"): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? actionFiles(p) : e.name === "actions.ts" ? [p] : [];
-  });
+/** Every server action file: lib/actions/*-actions.ts (and any "use server" file elsewhere, which must not exist). */
+function actionFiles(dir = "lib/actions"): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isFile() && e.name.endsWith("-actions.ts") ? [path.join(dir, e.name)] : []));
 }
 
 /** The body of `export async function name(` up to the next top-level declaration. */

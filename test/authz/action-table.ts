@@ -1,4 +1,4 @@
-// The server actions of app/**/actions.ts (and the session-only dashboard routes): who may call
+// The server actions of lib/actions/*-actions.ts (and the session-only dashboard routes): who may call
 // each, and arguments that reach its body. Read by the authorization matrix and the action fuzz.
 import { systemActor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
@@ -26,46 +26,50 @@ const withForm = (f: (t: Targets) => Record<string, string | string[]>) => (t: T
 // ---------------------------------------------------------------------------------------------
 // The table: "file#export".
 // ---------------------------------------------------------------------------------------------
-const API = "app/(dashboard)/settings/api";
 export const ACTIONS: Record<string, Row> = {
-  "app/(auth)/login/actions.ts#authenticate": { who: "public", args: withForm(() => ({ email: "nobody@example.com", password: "not-the-password" })) },
-  "app/(dashboard)/actions.ts#switchOrganization": { who: "member", names: true, args: (t) => [t.orgId] },
-  "app/(dashboard)/actions.ts#signOutAction": { who: "public", args: () => [] },
-  "app/(dashboard)/approvals/actions.ts#decideApprovalAction": { who: "member", names: true, args: withForm((t) => ({ id: t.approval, status: "approved" })) },
-  "app/(dashboard)/profile/actions.ts#mintDeskTokenAction": { who: "member", args: withForm(() => ({ name: "matrix", expires_in_hours: "1" })) },
-  "app/(dashboard)/profile/actions.ts#revokeDeskTokenAction": { who: "member", names: true, args: (t) => [t.agentDeskToken] },
+  "lib/actions/sign-in-actions.ts#authenticate": { who: "public", args: withForm(() => ({ email: "nobody@example.com", password: "not-the-password" })) },
+  "lib/actions/sign-in-actions.ts#ssoSignInAction": { who: "public", args: withForm(() => ({ callbackUrl: "/settings/api" })) },
+  "lib/actions/sign-in-actions.ts#requestPasswordResetAction": { who: "public", args: withForm(() => ({ email: `nobody-${rand()}@example.com` })) },
+  "lib/actions/sign-in-actions.ts#resetPasswordAction": { who: "public", args: withForm(() => ({ token: "not-a-reset-token-0123456789", password: "a-long-password-123", confirm: "a-long-password-123" })) },
+  "lib/actions/session-actions.ts#switchOrganization": { who: "member", names: true, args: (t) => [t.orgId] },
+  "lib/actions/session-actions.ts#signOutAction": { who: "public", args: () => [] },
+  "lib/actions/approval-actions.ts#decideApprovalAction": { who: "member", names: true, args: withForm((t) => ({ id: t.approval, status: "approved" })) },
+  "lib/actions/profile-actions.ts#mintDeskTokenAction": { who: "member", args: withForm(() => ({ name: "matrix", expires_in_hours: "1" })) },
+  "lib/actions/profile-actions.ts#changePasswordAction": { who: "member", args: withForm(() => ({ current: "not-the-password-1", password: "a-long-password-123", confirm: "a-long-password-123" })) },
+  "lib/actions/profile-actions.ts#signOutOtherSessionsAction": { who: "member", args: withForm(() => ({})) },
+  "lib/actions/profile-actions.ts#revokeDeskTokenAction": { who: "member", names: true, args: (t) => [t.agentDeskToken] },
 
-  [`${API}/actions.ts#createKeyAction`]: { who: "admin", args: withForm(() => ({ name: "matrix", access: "preset", preset: "read" })) },
-  [`${API}/actions.ts#testKeyAction`]: { who: "admin", args: () => ["kd_not_a_key"] },
-  [`${API}/actions.ts#updateKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, name: "renamed" })) },
-  [`${API}/actions.ts#revealKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, password: "wrong-password-0123" })) },
-  [`${API}/actions.ts#rotateKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, old_secret_expiry: "1h" })) },
-  [`${API}/actions.ts#retireSecretAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, secretId: t.secretId })) },
-  [`${API}/actions.ts#deleteKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key })) },
-  [`${API}/actions.ts#restoreKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.deletedKey })) },
-  [`${API}/actions.ts#setKeyPausedAction`]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, paused: "false" })) },
+  ["lib/actions/key-actions.ts#createKeyAction"]: { who: "admin", args: withForm(() => ({ name: "matrix", access: "preset", preset: "read" })) },
+  ["lib/actions/key-actions.ts#testKeyAction"]: { who: "admin", args: () => ["kd_not_a_key"] },
+  ["lib/actions/key-actions.ts#updateKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, name: "renamed" })) },
+  ["lib/actions/key-actions.ts#revealKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, password: "wrong-password-0123" })) },
+  ["lib/actions/key-actions.ts#rotateKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, old_secret_expiry: "1h" })) },
+  ["lib/actions/key-actions.ts#retireSecretAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, secretId: t.secretId })) },
+  ["lib/actions/key-actions.ts#deleteKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key })) },
+  ["lib/actions/key-actions.ts#restoreKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.deletedKey })) },
+  ["lib/actions/key-actions.ts#setKeyPausedAction"]: { who: "admin", names: true, args: withForm((t) => ({ keyId: t.key, paused: "false" })) },
 
-  [`${API}/partners/actions.ts#createPartnerAction`]: { who: "admin", args: withForm(() => ({ name: "P", email: `p-${rand()}@example.com`, level: "read" })) },
-  [`${API}/partners/actions.ts#resendLinkAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, keyId: t.partnerKey })) },
-  [`${API}/partners/actions.ts#addPartnerKeyAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner })) },
-  [`${API}/partners/actions.ts#updatePartnerDetailsAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, name: "Renamed", email: `r-${rand()}@example.com` })) },
-  [`${API}/partners/actions.ts#changeLevelAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, level: "read_write" })) },
-  [`${API}/partners/actions.ts#deletePartnerAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner })) },
-  [`${API}/partners/actions.ts#restorePartnerAction`]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.deletedPartner })) },
+  ["lib/actions/partner-actions.ts#createPartnerAction"]: { who: "admin", args: withForm(() => ({ name: "P", email: `p-${rand()}@example.com`, level: "read" })) },
+  ["lib/actions/partner-actions.ts#resendLinkAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, keyId: t.partnerKey })) },
+  ["lib/actions/partner-actions.ts#addPartnerKeyAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner })) },
+  ["lib/actions/partner-actions.ts#updatePartnerDetailsAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, name: "Renamed", email: `r-${rand()}@example.com` })) },
+  ["lib/actions/partner-actions.ts#changeLevelAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner, level: "read_write" })) },
+  ["lib/actions/partner-actions.ts#deletePartnerAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.partner })) },
+  ["lib/actions/partner-actions.ts#restorePartnerAction"]: { who: "admin", names: true, args: withForm((t) => ({ partnerId: t.deletedPartner })) },
 
-  [`${API}/settings/actions.ts#updateApiSettingsAction`]: { who: "admin", args: withForm(() => ({ defaultRateLimitPerHour: "1000", revealPolicy: "reveal" })) },
-  [`${API}/settings/actions.ts#applyLifetimePolicyAction`]: { who: "admin", args: withForm(() => ({})) },
+  ["lib/actions/settings-actions.ts#updateApiSettingsAction"]: { who: "admin", args: withForm(() => ({ defaultRateLimitPerHour: "1000", revealPolicy: "reveal" })) },
+  ["lib/actions/settings-actions.ts#applyLifetimePolicyAction"]: { who: "admin", args: withForm(() => ({})) },
 
-  [`${API}/webhooks/actions.ts#createWebhookAction`]: { who: "admin", args: withForm(() => ({ url: "https://hooks.example.com/a", events: ["article.published"] })) },
-  [`${API}/webhooks/actions.ts#updateWebhookAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, url: "https://hooks.example.com/b", events: ["article.published"] })) },
-  [`${API}/webhooks/actions.ts#setWebhookEnabledAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, enabled: "false" })) },
-  [`${API}/webhooks/actions.ts#rotateWebhookSecretAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
-  [`${API}/webhooks/actions.ts#sendTestWebhookAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
-  [`${API}/webhooks/actions.ts#resendDeliveryAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, deliveryId: t.delivery })) },
-  [`${API}/webhooks/actions.ts#deleteWebhookAction`]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
+  ["lib/actions/webhook-actions.ts#createWebhookAction"]: { who: "admin", args: withForm(() => ({ url: "https://hooks.example.com/a", events: ["article.published"] })) },
+  ["lib/actions/webhook-actions.ts#updateWebhookAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, url: "https://hooks.example.com/b", events: ["article.published"] })) },
+  ["lib/actions/webhook-actions.ts#setWebhookEnabledAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, enabled: "false" })) },
+  ["lib/actions/webhook-actions.ts#rotateWebhookSecretAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
+  ["lib/actions/webhook-actions.ts#sendTestWebhookAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
+  ["lib/actions/webhook-actions.ts#resendDeliveryAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook, deliveryId: t.delivery })) },
+  ["lib/actions/webhook-actions.ts#deleteWebhookAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
 
-  "app/claim/[token]/actions.ts#claimKeyAction": { who: "public", args: withForm(() => ({ token: "not-a-claim-token-0123456789" })) },
-  "app/invite/[token]/actions.ts#acceptInvitationAction": { who: "public", args: withForm(() => ({ token: "not-an-invitation-0123456789", name: "X", password: "a-long-password-123" })) },
+  "lib/actions/claim-actions.ts#claimKeyAction": { who: "public", args: withForm(() => ({ token: "not-a-claim-token-0123456789" })) },
+  "lib/actions/invite-actions.ts#acceptInvitationAction": { who: "public", args: withForm(() => ({ token: "not-an-invitation-0123456789", name: "X", password: "a-long-password-123" })) },
 
   // a session-only route handler outside app/api: the same role check as the actions
   "app/(dashboard)/settings/api/history/export/route.ts#GET": { who: "admin", args: () => [new Request("http://localhost/settings/api/history/export")] },

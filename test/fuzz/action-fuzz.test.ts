@@ -69,7 +69,7 @@ describe("server action fuzz (issue 11)", () => {
   it("what it found: rotate with a prototype name as the expiry choice; an organization id holding NUL", async () => {
     const t = await makeTargets(org.id, agentId);
     signInAs(ownerId, org.id);
-    const rotate = actions["app/(dashboard)/settings/api/actions.ts#rotateKeyAction"]!;
+    const rotate = actions["lib/actions/key-actions.ts#rotateKeyAction"]!;
     for (const choice of ["constructor", "valueOf", "__proto__", "toString"]) {
       const fd = new FormData();
       fd.set("keyId", t.key);
@@ -77,7 +77,7 @@ describe("server action fuzz (issue 11)", () => {
       expect(await rotate(null, fd)).toEqual({ errors: { form: ["Choose when the old secret stops working"] } });
     }
     expect(await db.apiKeySecret.count({ where: { keyId: t.key } })).toBe(1);
-    expect(await actions["app/(dashboard)/actions.ts#switchOrganization"]!("\u0000")).toEqual({ error: "You are not a member of that organization" });
+    expect(await actions["lib/actions/session-actions.ts#switchOrganization"]!("\u0000")).toEqual({ message: "You are not a member of that organization" });
     signInAs(null);
   });
 

@@ -1,17 +1,21 @@
 "use client";
 import { useActionState } from "react";
-import { authenticate, type LoginState } from "./actions";
+import Link from "next/link";
+import type { ActionState } from "@/lib/actions/action-state";
+import { authenticate } from "@/lib/actions/sign-in-actions";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(authenticate, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(authenticate, {});
+  // ActionForm: what was typed stays when the answer is an error
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-      {state.error ? (
+      {state.message ? (
         <div role="alert" aria-label="Sign-in error" id="login-error" className="rounded-md bg-red-50 px-3 py-2.5 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">
-          {state.error}
+          {state.message}
         </div>
       ) : null}
       <div>
@@ -23,16 +27,17 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           autoComplete="email"
           required
           autoFocus
-          defaultValue={state.email}
-          key={state.email ?? "email"}
           className="mt-1.5"
-          aria-invalid={state.fieldErrors?.email ? true : undefined}
-          aria-describedby={state.fieldErrors?.email ? "email-error" : state.error ? "login-error" : undefined}
+          aria-invalid={state.errors?.email ? true : undefined}
+          aria-describedby={state.errors?.email ? "email-error" : state.message ? "login-error" : undefined}
         />
-        <FieldError id="email-error" errors={state.fieldErrors?.email} />
+        <FieldError id="email-error" errors={state.errors?.email} />
       </div>
       <div>
-        <Label htmlFor="password">Password</Label>
+        <div className="flex items-baseline justify-between">
+          <Label htmlFor="password">Password</Label>
+          <Link href="/forgot-password" className="text-xs font-medium text-brand-600 hover:underline">Forgot password?</Link>
+        </div>
         <Input
           id="password"
           name="password"
@@ -40,14 +45,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           autoComplete="current-password"
           required
           className="mt-1.5"
-          aria-invalid={state.fieldErrors?.password ? true : undefined}
-          aria-describedby={state.fieldErrors?.password ? "password-error" : state.error ? "login-error" : undefined}
+          aria-invalid={state.errors?.password ? true : undefined}
+          aria-describedby={state.errors?.password ? "password-error" : state.message ? "login-error" : undefined}
         />
-        <FieldError id="password-error" errors={state.fieldErrors?.password} />
+        <FieldError id="password-error" errors={state.errors?.password} />
       </div>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,13 +2,13 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { claimKeyAction, type ClaimState } from "./actions";
+import { claimKeyAction, type ClaimState } from "@/lib/actions/claim-actions";
 import { DeadLink } from "./dead-link";
 
 export function ClaimPanel({ token, origin }: { token: string; origin: string }) {
-  const [state, action, pending] = useActionState<ClaimState, FormData>(claimKeyAction, null);
-  if (state && !state.ok) return <DeadLink />;
-  if (state?.ok) {
+  const [state, action, pending] = useActionState<ClaimState, FormData>(claimKeyAction, {});
+  if (state.message && !state.ok) return <DeadLink />;
+  if (state.ok && state.secret) {
     const curl = `curl -H "Authorization: Bearer ${state.secret}" ${origin}/api/v1/me`;
     return (
       <div className="space-y-4">
@@ -22,7 +22,7 @@ export function ClaimPanel({ token, origin }: { token: string; origin: string })
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">Name</dt><dd>{state.keyName}</dd>
-          <dt className="text-slate-500">Permissions</dt><dd className="min-w-0 font-mono text-[13px] break-words">{state.permissions.join(", ")}</dd>
+          <dt className="text-slate-500">Permissions</dt><dd className="min-w-0 font-mono text-[13px] break-words">{(state.permissions ?? []).join(", ")}</dd>
           <dt className="text-slate-500">Rate limit</dt><dd>{state.rateLimit} requests per hour</dd>
         </dl>
         <div>

@@ -19,7 +19,7 @@ import { describePermissions } from "@/components/keys/describe-permissions";
 import { ActionButton } from "@/components/ui/action-button";
 import { KeyStatus } from "@/components/keys/key-status";
 import { KeysToolbar } from "@/components/keys/keys-toolbar";
-import { createKeyAction, restoreKeyAction, testKeyAction } from "./actions";
+import { createKeyAction, restoreKeyAction, testKeyAction } from "@/lib/actions/key-actions";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -18,7 +18,7 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/session", () => ({ requireAdmin: async () => current }));
 
-const { revealKeyAction, rotateKeyAction } = await import("@/app/(dashboard)/settings/api/actions");
+const { revealKeyAction, rotateKeyAction } = await import("@/lib/actions/key-actions");
 
 const PASSWORD = "correct horse battery";
 

@@ -14,7 +14,7 @@ import { Time } from "@/components/ui/time";
 import { AddPartnerDialog } from "@/components/partners/add-partner-dialog";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { ActionButton } from "@/components/ui/action-button";
-import { restorePartnerAction } from "./actions";
+import { restorePartnerAction } from "@/lib/actions/partner-actions";
 import { partnersPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "Partners" };

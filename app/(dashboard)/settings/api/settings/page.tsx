@@ -8,7 +8,7 @@ import { getHealth } from "@/lib/server/health";
 import { keysExceedingPolicy } from "@/lib/keys/apply-lifetime-policy";
 import { getOrgSettings } from "@/lib/orgs/get-org-settings";
 import { ActionButton } from "@/components/ui/action-button";
-import { applyLifetimePolicyAction } from "./actions";
+import { applyLifetimePolicyAction } from "@/lib/actions/settings-actions";
 
 export const metadata: Metadata = { title: "API settings" };
 

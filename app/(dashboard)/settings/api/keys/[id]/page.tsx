@@ -23,7 +23,7 @@ import { KeyStatus } from "@/components/keys/key-status";
 import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
 import { UsageChart, type UsagePoint } from "@/components/keys/usage-chart";
-import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "../../actions";
+import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "@/lib/actions/key-actions";
 import { keyPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API key" };

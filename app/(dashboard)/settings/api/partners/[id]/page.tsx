@@ -24,7 +24,7 @@ import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-ba
 import { MailFailure } from "@/components/partners/mail-failure";
 import { ActionButton } from "@/components/ui/action-button";
 import { ResendLinkDialog } from "@/components/partners/resend-link-dialog";
-import { restorePartnerAction } from "../actions";
+import { restorePartnerAction } from "@/lib/actions/partner-actions";
 
 export const metadata: Metadata = { title: "Partner" };
 

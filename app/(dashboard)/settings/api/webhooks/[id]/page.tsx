@@ -19,7 +19,7 @@ import { EditWebhookDialog } from "@/components/webhooks/edit-webhook-dialog";
 import { RotateSecretDialog } from "@/components/webhooks/rotate-secret-dialog";
 import { EndpointStatusBadge } from "@/components/webhooks/webhook-badges";
 import { ActionButton } from "@/components/ui/action-button";
-import { sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
+import { sendTestWebhookAction, setWebhookEnabledAction } from "@/lib/actions/webhook-actions";
 import { SendTestButton } from "@/components/webhooks/send-test-button";
 import { webhookPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 

@@ -37,7 +37,7 @@ export const createKeyAction = adminAction
   });
 
 /** "Test now": calls GET /api/v1/me with the new key from the server and reports what came back. */
-export const testKeyAction = adminAction.call<string, TestResult>(async ({ input }) => testKey(input));
+export const testKeyAction = adminAction.input(z.string().max(1024)).call<TestResult>(async ({ input }) => testKey(input));
 
 /** Rename, re-scope, change expiry or rate limit (one audit event with before and after). */
 export const updateKeyAction = adminAction
