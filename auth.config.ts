@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 /** Pages anyone may see signed out. Everything under /api/ is never redirected (programs get JSON). */
-const PUBLIC_PATHS = ["/login", "/claim/", "/invite/", "/docs"];
+const PUBLIC_PATHS = ["/login", "/forgot-password", "/reset-password/", "/claim/", "/invite/", "/docs"];
 
 export const authConfig = {
   secret: env.authSecret,
