@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type UsagePoint = { label: string; success: number; clientError: number; rateLimited: number };
+import type { UsagePoint } from "@/lib/usage/key-usage-series";
 
 export function UsageChart({ data }: { data: UsagePoint[] }) {
   return (

@@ -49,3 +49,9 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
   ]);
   return { data: rows.map(serializeKey), page, per_page: perPage, total };
 }
+
+/** Whether the organization has any key live (active list) or deleted (the "Recently deleted" link). */
+export async function hasKeys(organizationId: string, which: "live" | "deleted"): Promise<boolean> {
+  const n = await db.apiKey.count({ where: { organizationId, deletedAt: which === "live" ? null : { not: null } }, take: 1 });
+  return n > 0;
+}

@@ -59,3 +59,11 @@ export async function getPartner(organizationId: string, id: string) {
   const count = await db.apiKey.count({ where: { partnerId: id, deletedAt: p.deletedAt ? undefined : null } });
   return serializePartner(p, count);
 }
+
+/** The names (and contact emails) of some of the organization's partners, by id: lists that show whose a key or endpoint is. */
+export async function partnerNames(organizationId: string, ids: (string | null | undefined)[]): Promise<Map<string, { id: string; name: string; email: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.partner.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true, name: true, email: true } });
+  return new Map(rows.map((p) => [p.id, p]));
+}

@@ -22,3 +22,23 @@ export async function listWebhookDeliveries(
   ]);
   return { data: rows.map((r) => serializeDelivery(r, opts.viewer)), page, per_page: perPage, total };
 }
+
+/** The newest delivery of each endpoint with its last attempt: the list's "Last delivery" column. */
+export async function lastDeliveries(endpointIds: string[]) {
+  const rows = await Promise.all(
+    endpointIds.map((endpointId) =>
+      db.webhookDelivery.findFirst({
+        where: { endpointId },
+        orderBy: [{ createdAt: "desc" }, { eventId: "desc" }],
+        select: { endpointId: true, status: true, createdAt: true, event: { select: { type: true } }, attemptLog: { orderBy: { at: "desc" }, take: 1, select: { statusCode: true } } },
+      }),
+    ),
+  );
+  return new Map(rows.filter((r) => r !== null).map((r) => [r.endpointId, r]));
+}
+
+/** Deliveries of an endpoint due within 90 s (or claimed right now): the page refreshes itself while there are any. */
+export function countDueSoon(endpointId: string) {
+  // a claim moves nextAttemptAt about a minute ahead; a retry hours away does not count
+  return db.webhookDelivery.count({ where: { endpointId, status: "pending", nextAttemptAt: { lte: new Date(Date.now() + 90_000) } } });
+}

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requireAdmin } from "@/lib/auth/session";
 import { getOrgSettings } from "@/lib/orgs/get-org-settings";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { maskKey } from "@/lib/keys/key-format";
-import { listKeys } from "@/lib/keys/list-keys";
+import { hasKeys, listKeys } from "@/lib/keys/list-keys";
+import { partnerNames } from "@/lib/partners/partners";
 import { keysPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -53,12 +53,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   const sp: Search = { status: shown === "active" ? undefined : shown, sort: sort === "created_desc" ? undefined : sort, page: page > 1 ? String(page) : undefined, q, perm: preset, holds, deleted };
   const [{ data: keys, total }, anyKeys] = await Promise.all([
     listKeys(org.id, { status, query: q, preset, permission: holds, sort, page, perPage: PER_PAGE, canary: decoys, expiresWithinDays: expiring ? 14 : undefined }),
-    db.apiKey.count({ where: { organizationId: org.id, deletedAt: null }, take: 1 }),
+    hasKeys(org.id, "live"),
   ]);
-  const partnerIds = [...new Set(keys.map((k) => k.partner_id).filter((id): id is string => Boolean(id)))];
-  const partners = new Map(
-    partnerIds.length ? (await db.partner.findMany({ where: { id: { in: partnerIds }, organizationId: org.id }, select: { id: true, name: true, email: true } })).map((p) => [p.id, p]) : [],
-  );
+  const partners = await partnerNames(org.id, keys.map((k) => k.partner_id));
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const justDeleted = sp.deleted ? keys.find((k) => k.id === sp.deleted) : undefined;
   const href = (patch: Partial<Search>) => {
@@ -81,8 +78,8 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     />
   );
 
-  if (anyKeys === 0 && status === "active" && !decoys && !q && !preset && !holds) {
-    const hasDeleted = await db.apiKey.count({ where: { organizationId: org.id, deletedAt: { not: null } }, take: 1 });
+  if (!anyKeys && status === "active" && !decoys && !q && !preset && !holds) {
+    const hasDeleted = await hasKeys(org.id, "deleted");
     return (
       <Card>
         <CardHeader title="API keys" description={`Keys let your servers call the Keydesk API on behalf of ${org.name}.`} />

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { auditActionLabel as actionLabel } from "@/lib/audit/audit-actions";
-import { AUDIT_ACTIONS, auditFilters, auditWhere, filterQuery } from "@/components/audit/audit-filters";
+import { auditActionGroups } from "@/lib/audit/audit-actions";
+import { auditFilters, filterQuery, listHistory } from "@/lib/audit/audit-history";
 import { AuditTable } from "@/components/audit/audit-table";
 import { historyQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
@@ -22,11 +21,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const { page } = parsePageQuery(historyQuerySchema, sp);
   const f = auditFilters(sp);
-  const where = auditWhere(m.organization.id, f);
-  const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PER_PAGE, take: PER_PAGE }),
-    db.auditEvent.count({ where }),
-  ]);
+  const { events, total } = await listHistory(m.organization.id, f, page, PER_PAGE);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const q = filterQuery(f);
   const filtered = q.length > 0;
@@ -34,7 +29,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <Card>
       <CardHeader
         title="History"
-        description="Every change to keys and API settings in this organization, newest first: who did it, when and from which IP."
+        description="Everything that changed in this organization, newest first: keys, partners, webhooks, the team, settings, articles and approvals. Who did it, when and from which IP."
         actions={
           <Button asChild variant="secondary" size="sm">
             <a href={`/settings/api/history/export${q ? `?${q}` : ""}`} download>Export CSV</a>
@@ -45,7 +40,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <div className="w-56"><Input name="actor" defaultValue={f.actor} placeholder="Actor (email or key)" aria-label="Actor" /></div>
         <select name="action" defaultValue={f.action ?? ""} aria-label="Action" className={selectClass}>
           <option value="">Any action</option>
-          {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
+          {auditActionGroups().map((g) => (
+            <optgroup key={g.group} label={g.group}>
+              {g.actions.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+            </optgroup>
+          ))}
         </select>
         <div className="w-44"><Input name="key" defaultValue={f.key} placeholder="Key id" aria-label="Key id" /></div>
         <div className="w-40"><Input type="date" name="from" defaultValue={f.from} aria-label="From date" /></div>
@@ -59,7 +58,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       {total === 0 ? (
-        <EmptyState icon={<ClockIcon />} title={filtered ? "No events match" : "Nothing has happened yet"} description={filtered ? "Try other filters." : "Creating, revealing, rotating or deleting a key records an event here."} />
+        <EmptyState icon={<ClockIcon />} title={filtered ? "No events match" : "Nothing has happened yet"} description={filtered ? "Try other filters." : "Creating a key, adding a partner or a member, changing a setting: each records an event here."} />
       ) : (
         <>
           <AuditTable events={events} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { keysDeletedWithPartners, partnersWithFailedMail } from "@/lib/partners/list-claim-links";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import { listPartners } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
@@ -35,19 +35,13 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   let partners = status === "deleted" ? list.data.filter((p) => p.deleted_at && Date.now() - new Date(p.deleted_at).getTime() < RESTORE_WINDOW_MS) : list.data;
   if (status === "deleted" && partners.length) {
     // a deleted partner's keys are the ones deleted with it, at the same instant (restored with it)
-    const deletedKeys = await db.apiKey.findMany({ where: { organizationId: org.id, partnerId: { in: partners.map((p) => p.id) }, deletedAt: { not: null } }, select: { partnerId: true, deletedAt: true } });
-    partners = partners.map((p) => ({ ...p, key_count: deletedKeys.filter((k) => k.partnerId === p.id && k.deletedAt?.toISOString() === p.deleted_at).length }));
+    const counts = await keysDeletedWithPartners(org.id, partners);
+    partners = partners.map((p) => ({ ...p, key_count: counts.get(p.id) ?? 0 }));
   }
   const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
 
   // the newest open link of each partner whose email failed: shown so the admin can retry
-  const failed = partners.length
-    ? await db.claimToken.findMany({
-        where: { organizationId: org.id, partnerId: { in: partners.map((p) => p.id) }, usedAt: null, voidedAt: null, mailStatus: "failed" },
-        select: { partnerId: true },
-      })
-    : [];
-  const mailFailed = new Set(failed.map((f) => f.partnerId));
+  const mailFailed = await partnersWithFailedMail(org.id, partners.map((p) => p.id));
   const justDeleted = sp.deleted ? partners.find((p) => p.id === sp.deleted) : undefined;
   const href = (patch: Partial<Search>) => {
     const next = new URLSearchParams(Object.entries({ ...sp, deleted: undefined, ...patch }).filter(([, v]) => v) as [string, string][]);

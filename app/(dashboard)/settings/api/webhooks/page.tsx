@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { listPartners } from "@/lib/partners/partners";
+import { lastDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { listPartners, partnerNames } from "@/lib/partners/partners";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -17,20 +17,6 @@ export const metadata: Metadata = { title: "Webhooks" };
 const PER_PAGE = 25;
 type Search = { page?: string; deleted?: string };
 
-/** The newest delivery of each endpoint with its last attempt: the list's "Last delivery" column. */
-async function lastDeliveries(endpointIds: string[]) {
-  const rows = await Promise.all(
-    endpointIds.map((endpointId) =>
-      db.webhookDelivery.findFirst({
-        where: { endpointId },
-        orderBy: [{ createdAt: "desc" }, { eventId: "desc" }],
-        select: { endpointId: true, status: true, createdAt: true, event: { select: { type: true } }, attemptLog: { orderBy: { at: "desc" }, take: 1, select: { statusCode: true } } },
-      }),
-    ),
-  );
-  return new Map(rows.filter((r) => r !== null).map((r) => [r.endpointId, r]));
-}
-
 // /settings/api/webhooks — the organization's endpoints, "Add endpoint".
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
@@ -39,12 +25,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const { page } = sp;
 
   const [list, partnerList] = await Promise.all([listWebhooks(org.id, { page, perPage: PER_PAGE }), listPartners(org.id, { status: "active", perPage: 100 })]);
-  const partnerIds = [...new Set(list.data.map((w) => w.partner_id).filter((id): id is string => Boolean(id)))];
-  const [last, partnerNames] = await Promise.all([
-    lastDeliveries(list.data.map((w) => w.id)),
-    partnerIds.length ? db.partner.findMany({ where: { organizationId: org.id, id: { in: partnerIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  const partnerName = new Map(partnerNames.map((p) => [p.id, p.name]));
+  const [last, partnersById] = await Promise.all([lastDeliveries(list.data.map((w) => w.id)), partnerNames(org.id, list.data.map((w) => w.partner_id))]);
+  const partnerName = new Map([...partnersById].map(([id, p]) => [id, p.name]));
   const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
   const add = <AddWebhookDialog partners={partnerList.data.map((p) => ({ id: p.id, name: p.name }))} />;
 

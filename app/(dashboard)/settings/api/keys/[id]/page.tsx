@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hasRecentPasswordConfirmation } from "@/lib/auth/reauth";
 import { requireAdmin } from "@/lib/auth/session";
@@ -22,41 +21,13 @@ import { ActionButton } from "@/components/ui/action-button";
 import { KeyStatus } from "@/components/keys/key-status";
 import { RevealKeyDialog } from "@/components/keys/reveal-key-dialog";
 import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
-import { UsageChart, type UsagePoint } from "@/components/keys/usage-chart";
+import { UsageChart } from "@/components/keys/usage-chart";
+import { listEventsAbout } from "@/lib/audit/audit-history";
+import { keyUsageSeries } from "@/lib/usage/key-usage-series";
 import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "@/lib/actions/key-actions";
 import { keyPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API key" };
-
-const DAY = 864e5;
-
-const HOUR = 36e5;
-
-/** Requests per day (or per hour) over the last `days` days, UTC, split 2xx / 4xx (and 5xx) / 429. */
-async function usageSeries(keyId: string, days: number, by: "day" | "hour"): Promise<{ points: UsagePoint[]; total: number }> {
-  const step = by === "day" ? DAY : HOUR;
-  const now = Date.now();
-  const end = Math.floor(now / step) * step; // start of the current bucket
-  const count = by === "day" ? days : days * 24;
-  const from = new Date(end - (count - 1) * step);
-  const rows = await db.keyUsage.findMany({ where: { keyId, hour: { gte: from } }, orderBy: { hour: "asc" } });
-  const buckets = new Map<number, UsagePoint>();
-  for (let i = 0; i < count; i++) {
-    const t = from.getTime() + i * step;
-    const iso = new Date(t).toISOString();
-    buckets.set(t, { label: by === "day" ? iso.slice(5, 10) : `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`, success: 0, clientError: 0, rateLimited: 0 });
-  }
-  let total = 0;
-  for (const r of rows) {
-    const b = buckets.get(Math.floor(r.hour.getTime() / step) * step);
-    if (!b) continue;
-    b.success += r.success;
-    b.clientError += r.clientError + r.serverError;
-    b.rateLimited += r.rateLimited;
-    total += r.success + r.clientError + r.serverError + r.rateLimited;
-  }
-  return { points: [...buckets.values()], total };
-}
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -86,8 +57,8 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
   const deleted = Boolean(k.deleted_at);
   const limit = k.rate_limit_per_hour ?? org.defaultRateLimitPerHour;
   const [events, usage, window, confirmed] = await Promise.all([
-    db.auditEvent.findMany({ where: { organizationId: org.id, targetId: k.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100 }),
-    usageSeries(k.id, range, by),
+    listEventsAbout(org.id, k.id, 100),
+    keyUsageSeries(org.id, k.id, range, by),
     peekRateLimit(k.id, limit),
     hasRecentPasswordConfirmation(m.user.id),
   ]);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listEventsAbout } from "@/lib/audit/audit-history";
+import { listClaimLinks } from "@/lib/partners/list-claim-links";
 import { ApiError } from "@/lib/http/problem";
 import { maskKey } from "@/lib/keys/key-format";
 import { listKeys } from "@/lib/keys/list-keys";
@@ -63,17 +64,14 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
     throw e;
   }
   const deleted = Boolean(partner.deleted_at);
-  const [keyList, links, events] = await Promise.all([
+  const [keyList, links] = await Promise.all([
     listKeys(org.id, { partnerId: partner.id, status: deleted ? "deleted" : "active", perPage: 100, sort: "created_asc" }),
-    db.claimToken.findMany({
-      where: { organizationId: org.id, partnerId: partner.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { keyId: true, expiresAt: true, usedAt: true, voidedAt: true, mailStatus: true, mailError: true, createdAt: true },
-    }),
-    db.auditEvent.findMany({ where: { organizationId: org.id, targetId: partner.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 }),
+    listClaimLinks(org.id, partner.id),
   ]);
   // a deleted partner shows the keys that went with it (deleted at the same instant)
   const keys = deleted ? keyList.data.filter((k) => k.deleted_at === partner.deleted_at) : keyList.data;
+  // the partner's history: the partner itself and its keys (created, claimed, rotated, paused...)
+  const events = await listEventsAbout(org.id, [partner.id, ...keyList.data.map((k) => k.id)], 50);
   const newestLink = new Map<string, Link_>();
   for (const l of links) if (!newestLink.has(l.keyId)) newestLink.set(l.keyId, l);
   const now = Date.now();

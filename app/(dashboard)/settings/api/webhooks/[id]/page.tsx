@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/event-types";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
-import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { countDueSoon, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { partnerNames } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -59,12 +59,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
     if (e instanceof ApiError && e.code === "not_found") notFound();
     throw e;
   }
-  const [log, partner, dueSoon] = await Promise.all([
-    listWebhookDeliveries(org.id, id, { page, perPage: PER_PAGE, status }),
-    w.partner_id ? db.partner.findFirst({ where: { id: w.partner_id, organizationId: org.id }, select: { id: true, name: true } }) : null,
-    // due soon (or claimed: a claim moves nextAttemptAt about a minute ahead); not a retry hours away
-    db.webhookDelivery.count({ where: { endpointId: id, status: "pending", nextAttemptAt: { lte: new Date(Date.now() + 90_000) } } }),
-  ]);
+  const [log, partners, dueSoon] = await Promise.all([listWebhookDeliveries(org.id, id, { page, perPage: PER_PAGE, status }), partnerNames(org.id, [w.partner_id]), countDueSoon(id)]);
+  const partner = w.partner_id ? partners.get(w.partner_id) : undefined;
   const pages = Math.max(1, Math.ceil(log.total / PER_PAGE));
   const href = (patch: Partial<Search>) => {
     const next = new URLSearchParams(Object.entries({ ...sp, ...patch }).filter(([, v]) => v) as [string, string][]);
