@@ -2,7 +2,7 @@ import { parse, required } from "@/cli/args";
 import { findOrg } from "@/cli/find-org";
 import { UsageError } from "@/cli/usage";
 import { systemActor } from "@/lib/audit/actor";
-import type { RoleName } from "@/lib/orgs/change-member-role";
+import type { Role } from "@/lib/auth/roles";
 import { createUser, validateNewUser } from "@/lib/users/create-user";
 
 export async function usersCommand(sub: string | undefined, args: string[]) {
@@ -14,7 +14,7 @@ export async function usersCommand(sub: string | undefined, args: string[]) {
     org: { type: "string" },
     name: { type: "string" },
   });
-  const input = { email: required(v.email, "--email"), password: required(v.password, "--password"), role: required(v.role, "--role") as RoleName };
+  const input = { email: required(v.email, "--email"), password: required(v.password, "--password"), role: required(v.role, "--role") as Role };
   validateNewUser(input); // before touching the database: a bad role or password fails fast
   const org = await findOrg(v.org);
   const { user, membership } = await createUser({ ...input, name: v.name, organizationId: org.id }, systemActor("cli"));

@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Input } from "@/components/ui/input";
 import { ALL_PERMISSIONS } from "@/lib/keys/permissions";
+import { DEFAULT_KEY_SORT, KEY_SORT_LABELS, KEY_SORT_NAMES } from "@/lib/keys/key-sorts";
 
 const selectClass = "h-9 rounded-md border-0 bg-white px-2.5 text-sm text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
@@ -45,11 +46,10 @@ export function KeysToolbar() {
           <option key={p} value={p}>Holds {p}</option>
         ))}
       </select>
-      <select aria-label="Sort" className={selectClass} value={params.get("sort") ?? "created_desc"} onChange={(e) => set({ sort: e.target.value === "created_desc" ? null : e.target.value })}>
-        <option value="created_desc">Newest first</option>
-        <option value="created_asc">Oldest first</option>
-        <option value="name_asc">Name A–Z</option>
-        <option value="last_used_desc">Recently used</option>
+      <select aria-label="Sort" className={selectClass} value={params.get("sort") ?? DEFAULT_KEY_SORT} onChange={(e) => set({ sort: e.target.value === DEFAULT_KEY_SORT ? null : e.target.value })}>
+        {KEY_SORT_NAMES.map((s) => (
+          <option key={s} value={s}>{KEY_SORT_LABELS[s]}</option>
+        ))}
       </select>
     </div>
   );

@@ -42,7 +42,7 @@ function ChangeLevelForm({ partnerId, partnerName, level, plan, onDone }: { part
   const confirm = state.confirmNarrow && back === 0 ? state.confirmNarrow : null;
 
   if (confirm) {
-    const to = confirm.level as PartnerLevel;
+    const to = confirm.level;
     const n = confirm.keys.length;
     return (
       <DialogContent title={`Narrow ${n} key${n === 1 ? "" : "s"}?`} description={`${LEVEL_LABELS[to]} allows less than ${n === 1 ? "this key holds" : "these keys hold"}. Changing the level narrows ${n === 1 ? "it" : "them"} at once; requests that need the removed permissions will get 403.`}>
@@ -89,7 +89,7 @@ function ChangeLevelForm({ partnerId, partnerName, level, plan, onDone }: { part
         <input type="hidden" name="partnerId" value={partnerId} />
         <FormAlert label="Change level error" message={state.message} />
         <div>
-          <LevelPicker plan={plan} defaultValue={(state.confirmNarrow?.level as PartnerLevel | undefined) ?? level} current={level} errorId="change-level-error" invalid={Boolean(state.errors?.level)} />
+          <LevelPicker plan={plan} defaultValue={state.confirmNarrow?.level ?? level} current={level} errorId="change-level-error" invalid={Boolean(state.errors?.level)} />
           <FieldError id="change-level-error" errors={state.errors?.level} />
         </div>
         <DialogFooter>

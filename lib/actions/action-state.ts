@@ -1,6 +1,7 @@
 // What every server action answers to useActionState: one shape, plus what an action adds (a secret
 // shown once, the created object). Pure types: client components import them.
 import type { SerializedKey } from "@/lib/keys/serialize-key";
+import type { PartnerLevel } from "@/lib/partners/partner-levels";
 import type { SerializedDelivery, SerializedWebhook } from "@/lib/webhooks/serialize-webhook";
 
 /** Field errors by form field name; `form` holds errors that belong to no single field. */
@@ -25,7 +26,7 @@ export type PartnerActionState = ActionState & {
   partnerId?: string;
   keyId?: string;
   /** Change level: the keys to narrow, asked before anything changes. */
-  confirmNarrow?: { level: string; keys: NarrowedKey[] };
+  confirmNarrow?: { level: PartnerLevel; keys: NarrowedKey[] };
 };
 
 /** Webhook creation and rotation: the signing secret, shown this once. */

@@ -10,12 +10,13 @@
 //    cannot demote an Owner).
 //  - Webhooks: a key subscribes an endpoint only to event families it could read (see
 //    EVENT_FAMILY_PERMISSION), and sees delivery payloads only of those families.
+import type { Role } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/http/problem";
 import type { Principal } from "@/lib/http/with-actor";
 import type { KeyAuth } from "@/lib/http/with-api-key";
 import { hasPermission, PRESET_PERMISSIONS, type Permission } from "@/lib/keys/permissions";
 
-export type GrantableRole = "owner" | "admin" | "agent";
+export type GrantableRole = Role;
 
 /** Who is granting: a key (by its permissions), a member (by role), or the system (CLI, jobs). */
 export type Granter =

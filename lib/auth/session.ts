@@ -9,7 +9,7 @@ import type { CachedOrg } from "@/lib/keys/key-cache";
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
 import { liveSessionSelect, sessionIsLive } from "@/lib/auth/sign-in-sessions";
 
-export type Role = "owner" | "admin" | "agent";
+import { isAdminRole, type Role } from "@/lib/auth/roles";
 
 export type CurrentMembership = {
   user: { id: string; email: string; name: string };
@@ -67,7 +67,6 @@ export async function sessionWasEnded(): Promise<boolean> {
   return Boolean(user && !sessionIsLive(user, session));
 }
 
-export const isAdminRole = (role: Role) => role === "owner" || role === "admin";
 
 /** Signed in with a membership, or sent to /login (the proxy normally got there first). */
 export async function requireMembership(): Promise<CurrentMembership> {

@@ -11,7 +11,7 @@ import { errorResponse } from "@/lib/http/respond";
 import { authenticateKey, authorizeKey, extractKey, finishKeyedResponse, noStoreIfQueryKey, type KeyAuth } from "@/lib/http/with-api-key";
 import type { Permission } from "@/lib/keys/permissions";
 
-type Role = "owner" | "admin" | "agent";
+import { ROLES, type Role } from "@/lib/auth/roles";
 export type Principal =
   | { via: "session" | "desk_token"; organizationId: string; userId: string; role: Role; actor: Actor }
   | { via: "key"; organizationId: string; actor: Actor; key: KeyAuth };
@@ -53,7 +53,7 @@ function userActor(req: Request, user: { id: string; email: string }): Actor {
 }
 
 export function withActor<P = Record<string, never>>(handler: (ctx: Ctx<P>) => Promise<Response>, options: Options) {
-  const roles = options.roles ?? ["owner", "admin", "agent"];
+  const roles = options.roles ?? ROLES;
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdFor(req);
     const url = new URL(req.url);

@@ -2,6 +2,7 @@ import { containsInsensitive, db } from "@/lib/db";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import type { Permission, Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
+import { DEFAULT_KEY_SORT, type KeySort } from "@/lib/keys/key-sorts";
 
 export type ListKeysParams = {
   status?: "active" | "deleted" | "all";
@@ -13,19 +14,19 @@ export type ListKeysParams = {
   permission?: Permission;
   page?: number;
   perPage?: number;
-  sort?: "created_desc" | "created_asc" | "name_asc" | "last_used_desc";
+  sort?: KeySort;
   /** Decoys are listed apart: true lists only decoys, otherwise none. */
   canary?: boolean;
   /** Keys that expire within this many days (and have not yet). */
   expiresWithinDays?: number;
 };
 
-export const KEY_SORTS = {
+const KEY_SORTS = {
   created_desc: [{ createdAt: "desc" }, { id: "desc" }],
   created_asc: [{ createdAt: "asc" }, { id: "asc" }],
   name_asc: [{ name: "asc" }, { id: "asc" }],
   last_used_desc: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-} as const;
+} as const satisfies Record<KeySort, readonly object[]>;
 
 /** The organization's keys, filtered, sorted and paginated (the dashboard and GET /api/v1/keys). */
 export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
@@ -44,7 +45,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
     ...(holding ? { OR: holding.map((perm) => ({ permissionsIndex: { contains: `|${perm}|` } })) } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.apiKey.findMany({ where, include: keyInclude, orderBy: [...KEY_SORTS[p.sort ?? "created_desc"]], skip: (page - 1) * perPage, take: perPage }),
+    db.apiKey.findMany({ where, include: keyInclude, orderBy: [...KEY_SORTS[p.sort ?? DEFAULT_KEY_SORT]], skip: (page - 1) * perPage, take: perPage }),
     db.apiKey.count({ where }),
   ]);
   return { data: rows.map(serializeKey), page, per_page: perPage, total };

@@ -18,7 +18,7 @@ export async function addPartnerKey(organizationId: string, partnerId: string, p
   const created = await db.$transaction(async (tx) => {
     const partner = await getPartnerOrThrow(organizationId, partnerId, tx);
     if (partner.deletedAt) throw new ApiError("conflict", "This partner was deleted; restore it first.");
-    const level = partner.level as PartnerLevel;
+    const level = partner.level;
     const permissions = p.permissions ?? LEVEL_PERMISSIONS[level];
     if (!withinLevel(level, permissions)) {
       throw new ApiError("invalid_request", "The request has invalid fields.", { errors: [{ path: "permissions", message: `A ${level} partner's keys may hold only ${LEVEL_PERMISSIONS[level].join(", ")}` }] });

@@ -13,7 +13,7 @@ import { newSecret } from "@/lib/keys/new-secret";
 import { keyInclude, liveSecrets, serializeKey } from "@/lib/keys/serialize-key";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
-import { LEVEL_LABELS, type PartnerLevel } from "@/lib/partners/partner-levels";
+import { LEVEL_LABELS, partnerLevelOf } from "@/lib/partners/partner-levels";
 import { permissionsInWords } from "@/lib/keys/permission-words";
 
 export const CLAIM_TTL_MS = 72 * 3600 * 1000;
@@ -36,7 +36,7 @@ export async function issueClaimLink(tx: Tx, p: { organizationId: string; partne
 export async function sendClaimEmail(claimTokenId: string, token: string): Promise<{ ok: boolean; error?: string; via?: string }> {
   const c = await db.claimToken.findUniqueOrThrow({ where: { id: claimTokenId }, include: { partner: true, organization: true, key: true } });
   const url = claimUrl(token);
-  const level = LEVEL_LABELS[c.partner.level as PartnerLevel];
+  const level = LEVEL_LABELS[partnerLevelOf(c.partner.level)];
   try {
     const org = c.organization.name;
     const by = c.sentByLabel ? ` (sent by ${c.sentByLabel})` : "";

@@ -2,11 +2,19 @@
 //  read        read the knowledge base and approvals (the `read` preset)
 //  write       submit and decide approvals only (approvals:write, which implies approvals:read)
 //  read_write  read everything above and write articles, categories and approvals (the `write` preset)
+import { z } from "zod";
 import { hasPermission, normalizePermissions, PRESET_PERMISSIONS, type Permission, type PlanName } from "@/lib/keys/permissions";
 import { planRefusal } from "@/lib/plans/plan-rules";
 
 export const PARTNER_LEVELS = ["read", "write", "read_write"] as const;
 export type PartnerLevel = (typeof PARTNER_LEVELS)[number];
+
+export const partnerLevelSchema = z.enum(PARTNER_LEVELS, { error: "Choose a level: read, write or read_write" });
+
+/** A level read from the database (stored as text): typed here, once, instead of cast where used. */
+export function partnerLevelOf(value: string): PartnerLevel {
+  return partnerLevelSchema.parse(value);
+}
 
 export const LEVEL_LABELS: Record<PartnerLevel, string> = { read: "Read", write: "Write", read_write: "Read & Write" };
 

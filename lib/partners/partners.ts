@@ -2,7 +2,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { Partner } from "@/lib/generated/sqlite/client";
 import { ApiError } from "@/lib/http/problem";
-import type { PartnerLevel } from "@/lib/partners/partner-levels";
+import { LEVEL_PERMISSIONS, partnerLevelOf } from "@/lib/partners/partner-levels";
 
 export function partnerStatus(p: { deletedAt: Date | null; claimedAt: Date | null; lastActivityAt: Date | null }) {
   if (p.deletedAt) return "deleted" as const;
@@ -14,7 +14,7 @@ export function serializePartner(p: Partner & { _count?: { keys: number } }, key
     id: p.id,
     name: p.name,
     email: p.email,
-    level: p.level as PartnerLevel,
+    level: partnerLevelOf(p.level),
     status: partnerStatus(p),
     key_count: keyCount ?? p._count?.keys ?? 0,
     last_activity_at: p.lastActivityAt?.toISOString() ?? null,
@@ -28,7 +28,12 @@ export function serializePartner(p: Partner & { _count?: { keys: number } }, key
 export async function getPartnerOrThrow(organizationId: string, id: string, client: Tx | typeof db = db) {
   const p = await client.partner.findFirst({ where: { id, organizationId } });
   if (!p) throw new ApiError("not_found", `No partner with id ${id}.`);
-  return p;
+  return { ...p, level: partnerLevelOf(p.level) };
+}
+
+/** The permissions a partner's level allows: what a key must hold to manage that partner. */
+export async function partnerLevelPermissions(organizationId: string, id: string) {
+  return LEVEL_PERMISSIONS[(await getPartnerOrThrow(organizationId, id)).level];
 }
 
 /** Partners with their live key count and last activity (the newest last use of their keys). */

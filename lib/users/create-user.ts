@@ -2,14 +2,14 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
-import { isRole, type RoleName } from "@/lib/orgs/change-member-role";
+import { isRole, type Role } from "@/lib/auth/roles";
 import { isUniqueViolation, lockOrg } from "@/lib/orgs/lock-org";
 import { hashPassword, MIN_PASSWORD_LENGTH, normalizeEmail } from "@/lib/users/password";
 
 export type CreateUserParams = {
   email: string;
   password: string;
-  role: RoleName;
+  role: Role;
   organizationId: string;
   name?: string;
 };

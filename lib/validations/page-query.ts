@@ -1,8 +1,8 @@
 // Dashboard pages' query strings. Parsing is total: whatever a URL carries (repeats, `1e30`,
 // `constructor`, `2024-13-45`) gives a value or the default, never a throw or a query the database refuses.
 import { z } from "zod";
+import { DEFAULT_KEY_SORT, KEY_SORT_NAMES } from "@/lib/keys/key-sorts";
 import { permissionSchema, presetSchema } from "@/lib/keys/permissions";
-import { listKeysQuerySchema } from "@/lib/validations/key-list";
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -26,12 +26,11 @@ const oneOf = <const T extends string, F extends T | undefined>(values: readonly
 /** A calendar day (YYYY-MM-DD) that exists and that a database timestamp holds. */
 const calendarDay = z.preprocess(first, z.iso.date().refine((s) => s >= "1970-01-01" && s <= "9999-12-30"));
 
-const KEY_SORT_NAMES = listKeysQuerySchema.shape.sort.unwrap().options;
 
 // /settings/api
 export const keysPageQuerySchema = z.object({
   status: oneOf(["active", "expiring", "deleted", "decoys"], "active"),
-  sort: oneOf(KEY_SORT_NAMES, "created_desc"),
+  sort: oneOf(KEY_SORT_NAMES, DEFAULT_KEY_SORT),
   page: pageParam,
   q: text(100),
   perm: oneOf([...presetSchema.options, "custom" as const], undefined),

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { PARTNER_LEVELS } from "@/lib/partners/partner-levels";
+import { partnerLevelSchema } from "@/lib/partners/partner-levels";
 import { permissionSchema } from "@/lib/keys/permissions";
 import { isoDateTime, paginationSchema } from "@/lib/validations/common";
 import { rateLimitSchema } from "@/lib/validations/key";
 
-export const partnerLevelSchema = z.enum(PARTNER_LEVELS);
 
 export const createPartnerSchema = z.strictObject({
   name: z.string().trim().min(1, "Name cannot be empty").max(100),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ALL_PERMISSIONS, PRESETS } from "@/lib/keys/permissions";
 import { problemCodes } from "@/lib/http/problem";
+import { roleSchema } from "@/lib/auth/roles";
 
 const ts = z.string().meta({ format: "date-time", example: "2026-11-22T14:03:00.000Z" });
 
@@ -58,10 +59,10 @@ export const deskTokenSchema = z.object({
 }).meta({ id: "DeskToken" });
 
 export const memberSchema = z.object({
-  user_id: z.string(), email: z.string(), name: z.string(), role: z.enum(["owner", "admin", "agent"]), joined_at: ts, last_sign_in_at: ts.nullable(),
+  user_id: z.string(), email: z.string(), name: z.string(), role: roleSchema, joined_at: ts, last_sign_in_at: ts.nullable(),
 });
 export const invitationSchema = z.object({
-  id: z.string(), email: z.string(), role: z.enum(["owner", "admin", "agent"]), expires_at: ts, created_at: ts, accepted_at: ts.nullable(),
+  id: z.string(), email: z.string(), role: roleSchema, expires_at: ts, created_at: ts, accepted_at: ts.nullable(),
 }).meta({ id: "Invitation" });
 export const teamSchema = z.object({ data: z.array(memberSchema), invitations: z.array(invitationSchema) }).meta({ id: "Team" });
 

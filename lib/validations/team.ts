@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
 
 export const inviteMemberSchema = z.strictObject({
   email: z.email().max(254),
-  role: z.enum(["owner", "admin", "agent"]),
+  role: roleSchema,
 });
 
 export const acceptInvitationSchema = z.object({

@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
 import { PublicPage } from "@/components/ui/public-page";
 import { formatDateTime } from "@/components/ui/time";
+import { ROLE_LABELS, ROLE_WORDS } from "@/lib/auth/roles";
 import { findOpenInvitation } from "@/lib/team/team";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Join", robots: { index: false, follow: false } };
-
-const ROLE_WORDS: Record<string, string> = {
-  owner: "Owner: everything, including API keys, settings and the team",
-  admin: "Admin: API keys, partners, webhooks, settings and the team",
-  agent: "Agent: the knowledge base and approvals (no API settings)",
-};
 
 // /invite/{token} — the link of an invitation email: who invited whom to what, then set a password
 // and join (once, before it expires)
@@ -25,7 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <p className="mt-1 text-sm text-slate-600">
             {invitation.invitedBy} invited {invitation.email} on {formatDateTime(invitation.sentAt)}.
           </p>
-          <p className="mt-2 text-sm text-slate-600" data-testid="invite-role">{ROLE_WORDS[invitation.role] ?? invitation.role}</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="invite-role">{ROLE_LABELS[invitation.role]}: {ROLE_WORDS[invitation.role]}</p>
           <p className="mt-1 text-xs text-slate-500">The link works once and expires {formatDateTime(invitation.expiresAt)}.</p>
           <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
           <p className="mt-6 border-t border-slate-100 pt-4 text-xs text-slate-500">Not expecting this? Close this page: nothing happens unless you join. Tell {invitation.invitedBy} it reached the wrong person.</p>

@@ -3,8 +3,8 @@ import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { deletePartner } from "@/lib/partners/delete-partner";
-import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { getPartner, getPartnerOrThrow } from "@/lib/partners/partners";
+import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
+import { getPartner, partnerLevelPermissions } from "@/lib/partners/partners";
 import { updatePartner } from "@/lib/partners/update-partner";
 import { updatePartnerSchema } from "@/lib/validations/partner";
 
@@ -17,7 +17,7 @@ export const GET = withApiKey<Params>(async ({ params, auth }) => json(await get
 export const PATCH = withApiKey<Params>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, updatePartnerSchema);
-    assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
+    assertKeyMayGrant(auth, await partnerLevelPermissions(auth.org.id, params.id));
     if (input.level) assertKeyMayGrant(auth, LEVEL_PERMISSIONS[input.level]);
     return json(await updatePartner(auth.org.id, params.id, { name: input.name, email: input.email, level: input.level, narrowKeys: input.narrow_keys, disabled: input.disabled }, auth.actor));
   },
@@ -27,7 +27,7 @@ export const PATCH = withApiKey<Params>(
 // DELETE /api/v1/partners/{id} — delete the partner and all its keys (restorable for 30 days)
 export const DELETE = withApiKey<Params>(
   async ({ params, auth }) => {
-    assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
+    assertKeyMayGrant(auth, await partnerLevelPermissions(auth.org.id, params.id));
     return json(await deletePartner(auth.org.id, params.id, auth.actor));
   },
   { permission: "keys:write" },

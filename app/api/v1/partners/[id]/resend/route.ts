@@ -3,8 +3,7 @@ import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { resendClaimLink } from "@/lib/partners/claim-links";
-import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { getPartnerOrThrow } from "@/lib/partners/partners";
+import { partnerLevelPermissions } from "@/lib/partners/partners";
 import { resendClaimSchema } from "@/lib/validations/partner";
 
 // POST /api/v1/partners/{id}/resend — a new claim link (the old one stops working)
@@ -12,7 +11,7 @@ export const POST = withApiKey<{ id: string }>(
   async ({ req, params, auth }) => {
     const input = await parseBody(req, resendClaimSchema);
     // a new claim link hands out a key of the partner's level: the same guard as DELETE
-    assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
+    assertKeyMayGrant(auth, await partnerLevelPermissions(auth.org.id, params.id));
     const { email: _sentTo, ...sent } = await resendClaimLink(auth.org.id, params.id, input.key_id, auth.actor);
     return json(sent);
   },

@@ -2,13 +2,12 @@ import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { restorePartner } from "@/lib/partners/delete-partner";
-import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { getPartnerOrThrow } from "@/lib/partners/partners";
+import { partnerLevelPermissions } from "@/lib/partners/partners";
 
 // POST /api/v1/partners/{id}/restore — bring back a partner deleted in the last 30 days, with its keys
 export const POST = withApiKey<{ id: string }>(
   async ({ params, auth }) => {
-    assertKeyMayGrant(auth, LEVEL_PERMISSIONS[(await getPartnerOrThrow(auth.org.id, params.id)).level as PartnerLevel]);
+    assertKeyMayGrant(auth, await partnerLevelPermissions(auth.org.id, params.id));
     return json(await restorePartner(auth.org.id, params.id, auth.actor));
   },
   { permission: "keys:write" },
