@@ -6,6 +6,7 @@ import { recordWebhookEvent } from "@/lib/webhooks/events";
 import type { Approval } from "@/lib/generated/sqlite/client";
 import { ApiError } from "@/lib/http/problem";
 import type { CreateApprovalInput, UpdateApprovalStatusInput } from "@/lib/validations/approval";
+import { listEnvelope } from "@/lib/validations/common";
 
 export function serializeApproval(a: Approval) {
   return {
@@ -28,7 +29,7 @@ export async function listPendingApprovals(organizationId: string, page = 1, per
     db.approval.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * perPage, take: perPage }),
     db.approval.count({ where }),
   ]);
-  return { data: rows.map(serializeApproval), page, per_page: perPage, total };
+  return listEnvelope(rows.map(serializeApproval), page, perPage, total);
 }
 
 export async function createApproval(organizationId: string, input: CreateApprovalInput, actor: Actor) {

@@ -34,9 +34,7 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   const text = await readLimited(req);
   const type = req.headers.get("content-type") ?? "";
   if (text.trim() !== "" && type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError("invalid_request", "The body must be JSON (Content-Type: application/json).", {
-      errors: [{ path: "(root)", message: `unsupported content type ${type.split(";")[0]}` }],
-    });
+    throw new ApiError("unsupported_media_type", `The body must be JSON (Content-Type: application/json), not ${type.split(";")[0].slice(0, 100)}.`);
   }
   let json: unknown = {};
   if (text.trim() !== "") {

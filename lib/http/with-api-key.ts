@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/audit/actor";
 import { clientIp } from "@/lib/net/client-ip";
 import { tryAgainIn } from "@/lib/http/try-again";
-import { ApiError, problemResponse } from "@/lib/http/problem";
+import { ApiError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";
 import type { CachedKey, CachedOrg } from "@/lib/keys/key-cache";
@@ -156,4 +156,3 @@ export function withApiKey<P>(
   };
 }
 
-export { problemResponse };

@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/http/problem";
 import { serializeArticle } from "@/lib/kb/serialize";
 import { assertCategoryInOrg } from "@/lib/kb/categories";
 import type { CreateArticleInput, ListArticlesQuery, UpdateArticleInput } from "@/lib/validations/article";
+import { listEnvelope } from "@/lib/validations/common";
 
 export type Audience = "guest" | "member";
 
@@ -29,7 +30,7 @@ export async function listArticles(organizationId: string, audience: Audience, q
     db.article.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.per_page, take: q.per_page }),
     db.article.count({ where }),
   ]);
-  return { data: rows.map(serializeArticle), page: q.page, per_page: q.per_page, total };
+  return listEnvelope(rows.map(serializeArticle), q.page, q.per_page, total);
 }
 
 export async function getArticle(organizationId: string, id: string, audience: Audience) {

@@ -6,6 +6,7 @@ import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { ApiError } from "@/lib/http/problem";
 import { serializeCategory } from "@/lib/kb/serialize";
 import type { CreateCategoryInput, UpdateCategoryInput } from "@/lib/validations/category";
+import { listEnvelope } from "@/lib/validations/common";
 
 /** A referenced category must be this organization's; the answer is the same whether it exists elsewhere or not. */
 export async function assertCategoryInOrg(tx: Tx, organizationId: string, id: string, path: string) {
@@ -20,7 +21,7 @@ export async function listCategories(organizationId: string, q: { page: number; 
     db.category.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.per_page, take: q.per_page }),
     db.category.count({ where }),
   ]);
-  return { data: rows.map(serializeCategory), page: q.page, per_page: q.per_page, total };
+  return listEnvelope(rows.map(serializeCategory), q.page, q.per_page, total);
 }
 
 export async function getCategory(organizationId: string, id: string) {

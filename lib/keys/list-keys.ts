@@ -3,6 +3,7 @@ import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import type { Permission, Preset } from "@/lib/keys/permissions";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { DEFAULT_KEY_SORT, type KeySort } from "@/lib/keys/key-sorts";
+import { listEnvelope } from "@/lib/validations/common";
 
 export type ListKeysParams = {
   status?: "active" | "deleted" | "all";
@@ -48,7 +49,7 @@ export async function listKeys(organizationId: string, p: ListKeysParams = {}) {
     db.apiKey.findMany({ where, include: keyInclude, orderBy: [...KEY_SORTS[p.sort ?? DEFAULT_KEY_SORT]], skip: (page - 1) * perPage, take: perPage }),
     db.apiKey.count({ where }),
   ]);
-  return { data: rows.map(serializeKey), page, per_page: perPage, total };
+  return listEnvelope(rows.map(serializeKey), page, perPage, total);
 }
 
 /** Whether the organization has any key live (active list) or deleted (the "Recently deleted" link). */

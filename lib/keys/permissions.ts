@@ -62,10 +62,6 @@ export function hasPermission(held: readonly string[], required: Permission): bo
   return required.endsWith(":read") && held.includes(required.replace(/:read$/, ":write"));
 }
 
-export function isSubset(requested: Permission[], held: readonly string[]): boolean {
-  return requested.every((p) => hasPermission(held, p));
-}
-
 /** The permission list as "|a|b|" text (ApiKey.permissionsIndex), for "holds permission" filters. */
 export function permissionsIndexFor(perms: readonly string[]): string {
   return perms.length ? `|${perms.join("|")}|` : "";

@@ -60,7 +60,7 @@ function op(o: {
     errors.add(o.auth === "session" ? "unauthorized" : "missing_api_key");
     if (o.auth !== "session") ["invalid_api_key", "expired_api_key", "leaked_api_key", "disabled_api_key", "ip_not_allowed", "insufficient_permissions", "plan_required", "rate_limited"].forEach((c) => errors.add(c as ProblemCode));
   }
-  if (o.body) ["invalid_request", "payload_too_large"].forEach((c) => errors.add(c as ProblemCode));
+  if (o.body) ["invalid_request", "payload_too_large", "unsupported_media_type"].forEach((c) => errors.add(c as ProblemCode));
   if (o.query) errors.add("invalid_request");
   if (o.path) errors.add("not_found");
   const responses: Record<string, object> = {

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Partner } from "@/lib/generated/sqlite/client";
 import { ApiError } from "@/lib/http/problem";
 import { LEVEL_PERMISSIONS, partnerLevelOf } from "@/lib/partners/partner-levels";
+import { listEnvelope } from "@/lib/validations/common";
 
 export function partnerStatus(p: { deletedAt: Date | null; claimedAt: Date | null; lastActivityAt: Date | null }) {
   if (p.deletedAt) return "deleted" as const;
@@ -56,7 +57,7 @@ export async function listPartners(organizationId: string, q: { status?: "active
     const last = [r.lastActivityAt, lastUsed].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0] ?? null;
     return serializePartner({ ...r, lastActivityAt: last }, s?._count._all ?? 0);
   });
-  return { data, page, per_page: perPage, total };
+  return listEnvelope(data, page, perPage, total);
 }
 
 export async function getPartner(organizationId: string, id: string) {

@@ -21,31 +21,33 @@ export const allowedIpsSchema = z
     return out;
   });
 
+/** The fields a key is created with and later changed by (one rule each, shared by create and update). */
+const keyFields = {
+  name: keyNameSchema.optional(),
+  scopes: z.array(presetSchema).min(1).optional(),
+  permissions: z.array(permissionSchema).min(1).optional(),
+  expires_at: isoDateTime.nullable().optional(),
+  rate_limit_per_hour: rateLimitSchema.nullable().optional(),
+  allowed_ips: allowedIpsSchema.optional(),
+};
+const notBoth = (v: { scopes?: unknown; permissions?: unknown }) => !(v.scopes && v.permissions);
+const NOT_BOTH = { message: "Give scopes or permissions, not both", path: ["scopes"] };
+
 export const createKeySchema = z
   .strictObject({
-    name: keyNameSchema.optional(),
-    scopes: z.array(presetSchema).min(1).optional(),
-    permissions: z.array(permissionSchema).min(1).optional(),
-    expires_at: isoDateTime.nullable().optional(),
-    rate_limit_per_hour: rateLimitSchema.nullable().optional(),
-    allowed_ips: allowedIpsSchema.optional(),
+    ...keyFields,
     canary: z.boolean().optional().meta({ description: "A decoy key: refused as an unknown key, every use alerts (key.canary_used)" }),
   })
-  .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] })
+  .refine(notBoth, NOT_BOTH)
   .refine((v) => v.scopes || v.permissions, { message: "Give scopes (read, write, admin) or permissions", path: ["scopes"] })
   .refine((v) => !isDate(v.expires_at) || v.expires_at.getTime() > Date.now(), { message: "expires_at must be in the future", path: ["expires_at"] });
 
 export const updateKeySchema = z
   .strictObject({
-    name: keyNameSchema.optional(),
-    scopes: z.array(presetSchema).min(1).optional(),
-    permissions: z.array(permissionSchema).min(1).optional(),
-    expires_at: isoDateTime.nullable().optional(),
-    rate_limit_per_hour: rateLimitSchema.nullable().optional(),
-    allowed_ips: allowedIpsSchema.optional(),
+    ...keyFields,
     disabled: z.boolean().optional().meta({ description: "Pause (true) or resume (false) the key" }),
   })
-  .refine((v) => !(v.scopes && v.permissions), { message: "Give scopes or permissions, not both", path: ["scopes"] });
+  .refine(notBoth, NOT_BOTH);
 
 export const rotateKeySchema = z
   .strictObject({

@@ -2,6 +2,7 @@ import type { Granter } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
 import { serializeDelivery } from "@/lib/webhooks/serialize-webhook";
+import { listEnvelope } from "@/lib/validations/common";
 
 /** The delivery log of one endpoint, newest first, each delivery with its attempts (oldest first). */
 export async function listWebhookDeliveries(
@@ -20,7 +21,7 @@ export async function listWebhookDeliveries(
     }),
     db.webhookDelivery.count({ where }),
   ]);
-  return { data: rows.map((r) => serializeDelivery(r, opts.viewer)), page, per_page: perPage, total };
+  return listEnvelope(rows.map((r) => serializeDelivery(r, opts.viewer)), page, perPage, total);
 }
 
 /** The newest delivery of each endpoint with its last attempt: the list's "Last delivery" column. */

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { serializeWebhook } from "@/lib/webhooks/serialize-webhook";
+import { listEnvelope } from "@/lib/validations/common";
 
 /** The organization's endpoints, oldest first. */
 export async function listWebhooks(organizationId: string, opts: { page?: number; perPage?: number; partnerId?: string } = {}) {
@@ -10,5 +11,5 @@ export async function listWebhooks(organizationId: string, opts: { page?: number
     db.webhookEndpoint.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage }),
     db.webhookEndpoint.count({ where }),
   ]);
-  return { data: rows.map((r) => serializeWebhook(r)), page, per_page: perPage, total };
+  return listEnvelope(rows.map((r) => serializeWebhook(r)), page, perPage, total);
 }
