@@ -10,9 +10,9 @@ import { PlusIcon } from "@/components/ui/icons";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { ExpiryField, RateLimitField } from "@/components/keys/key-fields";
+import { gridOf, PermissionGrid } from "@/components/keys/permission-grid";
 import { MailFailure } from "@/components/partners/mail-failure";
 
-type Choice = "none" | "read" | "write";
 type Props = { partnerId: string; partnerName: string; email: string; level: PartnerLevel; orgDefaultRateLimit: number };
 
 export function AddPartnerKeyDialog(props: Props) {
@@ -38,7 +38,7 @@ function AddKeyForm({ partnerId, partnerName, email, level, orgDefaultRateLimit,
   });
   const allowed = LEVEL_PERMISSIONS[level];
   const resources = RESOURCES.filter((r) => allowed.some((p) => p.startsWith(`${r}:`)));
-  const [grid, setGrid] = useState<Record<string, Choice>>(() => Object.fromEntries(resources.map((r) => [r, allowed.includes(`${r}:write` as never) ? "write" : "read"])));
+  const [grid, setGrid] = useState(() => gridOf(allowed, resources));
 
   if (form.state.ok && form.state.mail?.status === "failed") {
     return (
@@ -66,33 +66,7 @@ function AddKeyForm({ partnerId, partnerName, email, level, orgDefaultRateLimit,
       </div>
       <fieldset aria-describedby="partner-key-permissions-error" aria-invalid={form.state.errors?.permissions ? true : undefined}>
         <legend className="text-sm font-medium text-slate-700">Permissions</legend>
-        <div className="mt-2 overflow-hidden rounded-md ring-1 ring-slate-200">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left font-medium">Resource</th>
-                {(["none", "read", "write"] as const).map((l) => (
-                  <th key={l} scope="col" className="w-16 px-2 py-2 text-center font-medium capitalize">{l}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {resources.map((r) => (
-                <tr key={r}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700 capitalize">{r}</th>
-                  {(["none", "read", "write"] as const).map((l) => {
-                    const off = l === "write" && !allowed.includes(`${r}:write` as never);
-                    return (
-                      <td key={l} className="px-2 py-1.5 text-center">
-                        <input type="radio" name={`perm_${r}`} value={l} aria-label={`${r}: ${l}`} checked={grid[r] === l} disabled={off} onChange={() => setGrid((g) => ({ ...g, [r]: l }))} className="accent-brand-600 disabled:opacity-30" />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PermissionGrid className="mt-2" resources={resources} value={grid} onChange={setGrid} disabled={(r, l) => !allowed.includes(`${r}:${l}`)} />
         <FieldError id="partner-key-permissions-error" errors={form.state.errors?.permissions} />
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">
