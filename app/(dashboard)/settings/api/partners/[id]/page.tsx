@@ -10,6 +10,7 @@ import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
 import { getPartner } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
@@ -29,15 +30,6 @@ import { restorePartnerAction } from "../actions";
 export const metadata: Metadata = { title: "Partner" };
 
 type Link_ = { keyId: string; expiresAt: Date; usedAt: Date | null; voidedAt: Date | null; mailStatus: string; mailError: string | null; createdAt: Date };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="px-5 py-3 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
-    </div>
-  );
-}
 
 /** Where a key's newest link stands: claimed, open (sent or failed), expired, or void. */
 function LinkState({ link, now }: { link: Link_ | undefined; now: number }) {
@@ -112,9 +104,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
 
       <Card>
         <CardHeader title="Details" actions={deleted ? null : <EditPartnerDialog partnerId={partner.id} name={partner.name} email={partner.email} />} />
-        <dl className="divide-y divide-slate-100">
-          <Field label="Contact email">{partner.email}</Field>
-          <Field label="Level">
+        <DescriptionList>
+          <DescriptionItem label="Contact email">{partner.email}</DescriptionItem>
+          <DescriptionItem label="Level">
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
                 <LevelBadge level={partner.level} />
@@ -123,11 +115,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               </div>
               {deleted ? null : <ChangeLevelDialog partnerId={partner.id} partnerName={partner.name} level={partner.level} plan={org.plan} />}
             </div>
-          </Field>
-          <Field label="Added"><Time value={partner.created_at} /></Field>
-          <Field label="First claimed">{partner.claimed_at ? <Time value={partner.claimed_at} /> : <span className="text-slate-500">Not yet: the partner has not opened a link</span>}</Field>
-          <Field label="Last activity">{partner.last_activity_at ? <Time value={partner.last_activity_at} relative /> : <span className="text-slate-500">None yet</span>}</Field>
-        </dl>
+          </DescriptionItem>
+          <DescriptionItem label="Added"><Time value={partner.created_at} /></DescriptionItem>
+          <DescriptionItem label="First claimed">{partner.claimed_at ? <Time value={partner.claimed_at} /> : <span className="text-slate-500">Not yet: the partner has not opened a link</span>}</DescriptionItem>
+          <DescriptionItem label="Last activity">{partner.last_activity_at ? <Time value={partner.last_activity_at} relative /> : <span className="text-slate-500">None yet</span>}</DescriptionItem>
+        </DescriptionList>
       </Card>
 
       <Card>
