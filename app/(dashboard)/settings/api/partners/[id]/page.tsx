@@ -24,6 +24,7 @@ import { LEVEL_TEXT } from "@/components/partners/level-text";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { MailFailure } from "@/components/partners/mail-failure";
 import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { ResendLinkDialog } from "@/components/partners/resend-link-dialog";
 import { restorePartnerAction } from "../actions";
 
@@ -133,16 +134,14 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[760px] text-sm" data-testid="partner-keys-table">
-              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Permissions</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Link</th>
-                  <th scope="col" className="px-5 py-2.5 text-right font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
+              <TableHead>
+                <HeaderCell edge>Name</HeaderCell>
+                <HeaderCell>Key</HeaderCell>
+                <HeaderCell>Permissions</HeaderCell>
+                <HeaderCell>Last used</HeaderCell>
+                <HeaderCell>Link</HeaderCell>
+                <HeaderCell edge align="right" srOnly>Actions</HeaderCell>
+              </TableHead>
               <tbody className="divide-y divide-slate-100">
                 {keys.map((k) => {
                   const link = newestLink.get(k.id);
