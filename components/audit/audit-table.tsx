@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { auditActionLabel, describeAuditEvent } from "@/lib/audit/audit-actions";
 
 export type AuditRow = {
@@ -20,15 +21,13 @@ export function AuditTable({ events, linkKeys = true }: { events: AuditRow[]; li
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="audit-table">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-2.5 font-medium">When</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Action</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Actor</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">IP</th>
-            <th scope="col" className="px-5 py-2.5 font-medium">Details</th>
-          </tr>
-        </thead>
+        <TableHead>
+          <HeaderCell edge>When</HeaderCell>
+          <HeaderCell>Action</HeaderCell>
+          <HeaderCell>Actor</HeaderCell>
+          <HeaderCell>IP</HeaderCell>
+          <HeaderCell edge>Details</HeaderCell>
+        </TableHead>
         <tbody className="divide-y divide-slate-100">
           {events.map((e) => (
             <tr key={e.id}>

@@ -1,13 +1,13 @@
 "use client";
-import { useActionState, useRef, useState } from "react";
+// "Create API key" (or a decoy): name, permissions, expiry, rate limit, allowed IPs; then the secret.
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { defaultKeyName } from "@/lib/keys/default-key-name";
 import type { PlanName } from "@/lib/keys/permissions";
-import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger, DialogClose } from "@/components/ui/dialog";
+import { DialogForm, DialogResult, FormDialog, useDialogAction } from "@/components/ui/form-dialog";
 import { PlusIcon } from "@/components/ui/icons";
-import { FieldError, FormAlert } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/input";
 import { PermissionPicker } from "@/components/keys/permission-picker";
 import { AllowedIpsField, ExpiryField, NameField, RateLimitField } from "@/components/keys/key-fields";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
@@ -27,24 +27,12 @@ type Props = {
 };
 
 export function CreateKeyDialog(props: Props) {
-  const [open, setOpen] = useState(false);
-  const [generation, setGeneration] = useState(0);
   const created = useRef(false);
   const router = useRouter();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (o) setGeneration((g) => g + 1); // a fresh form (and default name) each time
-        if (!o && created.current) {
-          created.current = false;
-          router.refresh(); // show the new key in the list once the secret is out of sight
-        }
-      }}
-    >
-      <DialogTrigger asChild>
-        {props.decoy ? (
+    <FormDialog
+      trigger={
+        props.decoy ? (
           <Button variant="secondary">
             <PlusIcon /> Create decoy key
           </Button>
@@ -52,66 +40,60 @@ export function CreateKeyDialog(props: Props) {
           <Button>
             <PlusIcon /> Create API key
           </Button>
-        )}
-      </DialogTrigger>
-      {open ? <CreateKeyForm key={generation} {...props} onCreated={() => (created.current = true)} /> : null}
-    </Dialog>
+        )
+      }
+      onClosed={() => {
+        if (!created.current) return;
+        created.current = false;
+        router.refresh(); // show the new key in the list once the secret is out of sight
+      }}
+    >
+      {() => <CreateKeyForm {...props} onCreated={() => (created.current = true)} />}
+    </FormDialog>
   );
 }
 
 function CreateKeyForm({ plan, orgDefaultRateLimit, showOnce, apiOrigin, createAction, testAction, decoy, maxLifetimeDays, onCreated }: Props & { onCreated: () => void }) {
-  const [state, action, pending] = useActionState(async (prev: CreateKeyState, fd: FormData) => {
-    const next = await createAction(prev, fd);
+  const form = useDialogAction(createAction, (next) => {
     if (next.ok) onCreated();
-    return next;
-  }, {});
-  const [defaultName] = useState(() => defaultKeyName());
-  if (state.ok && state.secret && state.key) {
+  });
+  const [defaultName] = useState(() => defaultKeyName()); // a fresh default name at each opening
+  if (form.state.ok && form.state.secret && form.state.key) {
     return (
-      <DialogContent
+      <DialogResult
         title={decoy ? "Decoy key created" : "API key created"}
-        description={decoy ? `Plant “${state.key.name}” where a thief would look (a config file, a wiki page). It never works; every use alerts you.` : `“${state.key.name}” is ready to use.`}
-        onInteractOutside={(e) => e.preventDefault()}
+        description={decoy ? `Plant “${form.state.key.name}” where a thief would look (a config file, a wiki page). It never works; every use alerts you.` : `“${form.state.key.name}” is ready to use.`}
+        persistent
       >
-        <NewSecretPanel secret={state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testAction} />
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button>Done</Button>
-          </DialogClose>
-        </DialogFooter>
-      </DialogContent>
+        <NewSecretPanel secret={form.state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testAction} />
+      </DialogResult>
     );
   }
   return (
-    <DialogContent
+    <DialogForm
       title={decoy ? "Create decoy key" : "Create API key"}
       description={
         decoy
           ? "A decoy looks like any other key but every use is refused as an unknown key and raises an alert: an audit event, a webhook (key.canary_used) and a mail to owners and admins."
           : "The key can call the Keydesk API with the permissions you choose."
       }
+      form={form}
+      errorLabel="Create key error"
+      fields={decoy ? { canary: "on" } : undefined}
+      submitLabel="Create key"
+      pendingLabel="Creating…"
     >
-      <ActionForm action={action} className="space-y-5" noValidate>
-        {decoy ? <input type="hidden" name="canary" value="on" /> : null}
-        <FormAlert label="Create key error" message={state.message} />
-        <NameField defaultValue={defaultName} errors={state.errors} />
-        <div>
-          <PermissionPicker plan={plan} errorId="key-access-error" invalid={Boolean(state.errors?.access)} />
-          <FieldError id="key-access-error" errors={state.errors?.access} />
-        </div>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <ExpiryField errors={state.errors} maxDays={maxLifetimeDays} />
-          <RateLimitField errors={state.errors} orgDefault={orgDefaultRateLimit} />
-        </div>
-        {decoy ? null : <AllowedIpsField errors={state.errors} />}
-        <FieldError id="key-form-error" errors={state.errors?.form} />
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
-        </DialogFooter>
-      </ActionForm>
-    </DialogContent>
+      <NameField defaultValue={defaultName} errors={form.state.errors} />
+      <div>
+        <PermissionPicker plan={plan} errorId="key-access-error" invalid={Boolean(form.state.errors?.access)} />
+        <FieldError id="key-access-error" errors={form.state.errors?.access} />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <ExpiryField errors={form.state.errors} maxDays={maxLifetimeDays} />
+        <RateLimitField errors={form.state.errors} orgDefault={orgDefaultRateLimit} />
+      </div>
+      {decoy ? null : <AllowedIpsField errors={form.state.errors} />}
+      <FieldError id="key-form-error" errors={form.state.errors?.form} />
+    </DialogForm>
   );
 }

@@ -2,21 +2,16 @@
 // Presets (read / write / admin) or a fine-grained grid (resources × none / read / write),
 // limited to what the organization's plan allows.
 import { useState } from "react";
-import { PRESETS, PRESET_PERMISSIONS, RESOURCES, RESOURCE_LEVELS, type Permission, type PlanName, type Preset, type Resource } from "@/lib/keys/permissions";
+import { PRESETS, PRESET_PERMISSIONS, RESOURCES, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
 import { planAllows, planRefusal } from "@/lib/plans/plan-rules";
 import { cn } from "@/components/ui/cn";
+import { gridOf, PermissionGrid } from "@/components/keys/permission-grid";
 
 const PRESET_TEXT: Record<Preset, string> = {
   read: "Read articles, categories and approvals.",
   write: "Read and change articles, categories and approvals.",
   admin: "Everything, including team, keys, webhooks, usage, settings and the audit log.",
 };
-
-function levelOf(perms: readonly string[], r: Resource): "none" | "read" | "write" {
-  if (perms.includes(`${r}:write`)) return "write";
-  if (perms.includes(`${r}:read`)) return "read";
-  return "none";
-}
 
 export function PermissionPicker({
   plan,
@@ -36,10 +31,7 @@ export function PermissionPicker({
   const presetAllowed = (p: Preset) => planRefusal(plan, PRESET_PERMISSIONS[p]) === null;
   const readOnly = !planAllows(plan, "articles:write");
   const [preset, setPreset] = useState<Preset>(initialPreset && presetAllowed(initialPreset) ? initialPreset : "read");
-  const [grid, setGrid] = useState<Record<Resource, "none" | "read" | "write">>(() => {
-    const source = initialPermissions ?? PRESET_PERMISSIONS[preset];
-    return Object.fromEntries(RESOURCES.map((r) => [r, levelOf(source, r)])) as Record<Resource, "none" | "read" | "write">;
-  });
+  const [grid, setGrid] = useState(() => gridOf(initialPermissions ?? PRESET_PERMISSIONS[preset], RESOURCES));
 
   return (
     <fieldset aria-describedby={errorId} aria-invalid={invalid || undefined}>
@@ -86,45 +78,14 @@ export function PermissionPicker({
           })}
         </div>
       ) : (
-        <div className="mt-3 overflow-hidden rounded-md ring-1 ring-slate-200">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left font-medium">Resource</th>
-                {(["none", "read", "write"] as const).map((l) => (
-                  <th key={l} scope="col" className="w-16 px-2 py-2 text-center font-medium capitalize">{l}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {RESOURCES.map((r) => (
-                <tr key={r}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal text-slate-700 capitalize">{r}</th>
-                  {(["none", "read", "write"] as const).map((l) => {
-                    // a level the resource does not have (audit: write) is no choice at all
-                    if (l !== "none" && !RESOURCE_LEVELS[r].includes(l)) return <td key={l} className="px-2 py-1.5 text-center text-slate-300" aria-hidden>—</td>;
-                    const disabled = l !== "none" && !planAllows(plan, `${r}:${l}` as Permission);
-                    return (
-                      <td key={l} className="px-2 py-1.5 text-center">
-                        <input
-                          type="radio"
-                          name={`perm_${r}`}
-                          value={l}
-                          aria-label={`${r}: ${l}`}
-                          checked={grid[r] === l}
-                          disabled={disabled}
-                          onChange={() => setGrid((g) => ({ ...g, [r]: l }))}
-                          className="accent-brand-600"
-                        />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {readOnly ? <p className="bg-slate-50 px-3 py-2 text-xs text-slate-500">The starter plan allows read permissions only.</p> : null}
-        </div>
+        <PermissionGrid
+          className="mt-3"
+          resources={RESOURCES}
+          value={grid}
+          onChange={setGrid}
+          disabled={(r, l) => !planAllows(plan, `${r}:${l}` as Permission)}
+          note={readOnly ? "The starter plan allows read permissions only." : null}
+        />
       )}
     </fieldset>
   );

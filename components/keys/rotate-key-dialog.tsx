@@ -1,11 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
+// "Rotate": a new secret for the key, and when the old one stops working; then the new secret.
+import { useState } from "react";
 import { rotateKeyAction, testKeyAction } from "@/lib/actions/key-actions";
-import type { SecretState } from "@/lib/actions/action-state";
-import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, FormAlert, Input, Label } from "@/components/ui/input";
+import { DialogContent } from "@/components/ui/dialog";
+import { DialogForm, DialogResult, FormDialog, useDialogAction } from "@/components/ui/form-dialog";
+import { FieldError, Input, Label } from "@/components/ui/input";
 import { NewSecretPanel } from "@/components/keys/new-secret-panel";
 
 const CHOICES = [
@@ -22,71 +22,69 @@ type TriggerProps = { triggerLabel?: string; urgent?: boolean };
 
 /** Rotate: a new working secret, so the password again (unless confirmed in the last 10 minutes), like "View API key". */
 export function RotateKeyDialog({ triggerLabel = "Rotate", urgent = false, ...props }: Props & TriggerProps) {
-  const [open, setOpen] = useState(false);
-  const [generation, setGeneration] = useState(0);
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (o) setGeneration((g) => g + 1); }}>
-      <DialogTrigger asChild>
-        <Button variant={urgent ? "danger" : "secondary"}>{triggerLabel}</Button>
-      </DialogTrigger>
-      {open ? <RotateForm key={generation} {...props} /> : null}
-    </Dialog>
+    <FormDialog trigger={<Button variant={urgent ? "danger" : "secondary"}>{triggerLabel}</Button>}>
+      {() => <RotateForm {...props} />}
+    </FormDialog>
   );
 }
 
+const TITLE = "Rotate API key";
+const DESCRIPTION = "Creates a new secret for this key. The key keeps its name, permissions and history.";
+
 function RotateForm({ keyId, liveSecrets, apiOrigin, showOnce, needsPassword }: Props) {
-  const [state, action, pending] = useActionState<SecretState, FormData>(rotateKeyAction, {});
+  const form = useDialogAction(rotateKeyAction);
   const [choice, setChoice] = useState("24h");
-  if (state.ok && state.secret) {
+  if (form.state.ok && form.state.secret) {
     return (
-      <DialogContent title="New secret created" description="Roll it out to your servers, then retire the old secret." onInteractOutside={(e) => e.preventDefault()}>
-        <NewSecretPanel secret={state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testKeyAction} />
-        <DialogFooter>
-          <DialogClose asChild><Button>Done</Button></DialogClose>
-        </DialogFooter>
-      </DialogContent>
+      <DialogResult title="New secret created" description="Roll it out to your servers, then retire the old secret." persistent>
+        <NewSecretPanel secret={form.state.secret} apiOrigin={apiOrigin} showOnce={showOnce} onTest={testKeyAction} />
+      </DialogResult>
     );
   }
-  const askPassword = needsPassword || Boolean(state.errors?.password);
-  return (
-    <DialogContent title="Rotate API key" description="Creates a new secret for this key. The key keeps its name, permissions and history.">
-      {liveSecrets >= 2 ? (
+  if (liveSecrets >= 2) {
+    return (
+      <DialogContent title={TITLE} description={DESCRIPTION}>
         <div role="alert" aria-label="Rotation refused" className="rounded-md bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
           This key already has two live secrets. Retire the old secret (in the Secrets list) before rotating again.
         </div>
-      ) : (
-        <ActionForm action={action} noValidate>
-          <input type="hidden" name="keyId" value={keyId} />
-          <FormAlert label="Rotate error" message={state.message} className="mb-4" />
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-700">The old secret stops working</legend>
-            <div className="mt-2 grid gap-2">
-              {CHOICES.map((c) => (
-                <label key={c.value} className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${choice === c.value ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"}`}>
-                  <input type="radio" name="old_secret_expiry" value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} className="mt-0.5 accent-brand-600" />
-                  <span>
-                    <span className="block text-sm font-medium text-slate-900">{c.label}</span>
-                    {c.hint ? <span className="block text-[13px] text-slate-500">{c.hint}</span> : null}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {askPassword ? (
-            <div className="mt-5">
-              <Label htmlFor="rotate-password">Confirm your password</Label>
-              <Input id="rotate-password" name="password" type="password" autoComplete="current-password" className="mt-1.5" aria-invalid={state.errors?.password ? true : undefined} aria-describedby="rotate-password-hint rotate-password-error" />
-              <p id="rotate-password-hint" className="mt-1 text-xs text-slate-500">You won’t be asked again for 10 minutes.</p>
-              <FieldError id="rotate-password-error" errors={state.errors?.password} />
-            </div>
-          ) : null}
-          <FieldError id="rotate-form-error" errors={state.errors?.form} />
-          <DialogFooter>
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>{pending ? "Rotating…" : "Create new secret"}</Button>
-          </DialogFooter>
-        </ActionForm>
-      )}
-    </DialogContent>
+      </DialogContent>
+    );
+  }
+  const askPassword = needsPassword || Boolean(form.state.errors?.password);
+  return (
+    <DialogForm
+      title={TITLE}
+      description={DESCRIPTION}
+      form={form}
+      errorLabel="Rotate error"
+      fields={{ keyId }}
+      submitLabel="Create new secret"
+      pendingLabel="Rotating…"
+    >
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">The old secret stops working</legend>
+        <div className="mt-2 grid gap-2">
+          {CHOICES.map((c) => (
+            <label key={c.value} className={`flex cursor-pointer items-start gap-3 rounded-md px-3 py-2 ring-1 ring-inset ${choice === c.value ? "bg-brand-50 ring-brand-500" : "ring-slate-200 hover:bg-slate-50"}`}>
+              <input type="radio" name="old_secret_expiry" value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} className="mt-0.5 accent-brand-600" />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">{c.label}</span>
+                {c.hint ? <span className="block text-[13px] text-slate-500">{c.hint}</span> : null}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {askPassword ? (
+        <div>
+          <Label htmlFor="rotate-password">Confirm your password</Label>
+          <Input id="rotate-password" name="password" type="password" autoComplete="current-password" className="mt-1.5" aria-invalid={form.state.errors?.password ? true : undefined} aria-describedby="rotate-password-hint rotate-password-error" />
+          <p id="rotate-password-hint" className="mt-1 text-xs text-slate-500">You won’t be asked again for 10 minutes.</p>
+          <FieldError id="rotate-password-error" errors={form.state.errors?.password} />
+        </div>
+      ) : null}
+      <FieldError id="rotate-form-error" errors={form.state.errors?.form} />
+    </DialogForm>
   );
 }

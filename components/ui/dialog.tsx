@@ -1,4 +1,6 @@
 "use client";
+// Radix Dialog with the house look: a titled panel that scrolls within the viewport, and a footer
+// that stays in view while it does (the actions of a long form on a phone).
 import { Dialog as D } from "radix-ui";
 import { XIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
@@ -20,7 +22,7 @@ export function DialogContent({
       <D.Content
         {...props}
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white shadow-xl ring-1 ring-slate-200 focus:outline-none",
+          "fixed top-1/2 left-1/2 z-50 max-h-[90dvh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white shadow-xl ring-1 ring-slate-200 focus:outline-none",
           className,
         )}
         {...(description ? {} : { "aria-describedby": undefined })}
@@ -40,6 +42,7 @@ export function DialogContent({
   );
 }
 
+/** The last child of the dialog's body (or of its form): sticks to the bottom of the scrolling panel. */
 export function DialogFooter({ children }: { children: React.ReactNode }) {
-  return <div className="-mx-6 -mb-5 mt-6 flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-6 py-3 rounded-b-xl">{children}</div>;
+  return <div className="sticky bottom-0 z-10 -mx-6 -mb-5 mt-6 flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-6 py-3 rounded-b-xl">{children}</div>;
 }

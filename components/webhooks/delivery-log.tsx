@@ -7,6 +7,7 @@ import { formatDateTime, relativeTime, Time } from "@/components/ui/time";
 import { DeliveryStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
 import { DeliveryRow } from "@/components/webhooks/delivery-row";
 import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
 
@@ -54,18 +55,16 @@ export function DeliveryLog({ webhookId, deliveries, status }: { webhookId: stri
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[760px] text-sm" data-testid="delivery-log">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-          <tr>
-            <th scope="col" className="w-8 py-2.5 pl-3"><span className="sr-only">Details</span></th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Event</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium">Attempts</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Last response</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium">Duration</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
-            <th scope="col" className="px-5 py-2.5"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead>
+          <HeaderCell narrow srOnly>Details</HeaderCell>
+          <HeaderCell>Event</HeaderCell>
+          <HeaderCell>Status</HeaderCell>
+          <HeaderCell align="right">Attempts</HeaderCell>
+          <HeaderCell>Last response</HeaderCell>
+          <HeaderCell align="right">Duration</HeaderCell>
+          <HeaderCell>Created</HeaderCell>
+          <HeaderCell edge srOnly>Actions</HeaderCell>
+        </TableHead>
         <tbody className="divide-y divide-slate-100">
           {deliveries.map((d) => {
             const last = d.attempt_log.at(-1);

@@ -17,6 +17,7 @@ import { Time } from "@/components/ui/time";
 import { CreateKeyDialog } from "@/components/keys/create-key-dialog";
 import { describePermissions } from "@/components/keys/describe-permissions";
 import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { KeyStatus } from "@/components/keys/key-status";
 import { KeysToolbar } from "@/components/keys/keys-toolbar";
 import { createKeyAction, restoreKeyAction, testKeyAction } from "@/lib/actions/key-actions";
@@ -142,18 +143,16 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[820px] text-sm" data-testid="keys-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Permissions</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Partner</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Created</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">{status === "deleted" ? "Deleted" : "Expires"}</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
-              </tr>
-            </thead>
+            <TableHead>
+              <HeaderCell edge>Name</HeaderCell>
+              <HeaderCell>Key</HeaderCell>
+              <HeaderCell>Permissions</HeaderCell>
+              <HeaderCell>Partner</HeaderCell>
+              <HeaderCell>Created</HeaderCell>
+              <HeaderCell>Last used</HeaderCell>
+              <HeaderCell>{status === "deleted" ? "Deleted" : "Expires"}</HeaderCell>
+              <HeaderCell edge>Status</HeaderCell>
+            </TableHead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => {
                 const lastIp = k.secrets.map((s) => s.last_used_ip).find(Boolean);

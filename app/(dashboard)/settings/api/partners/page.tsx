@@ -14,6 +14,7 @@ import { Time } from "@/components/ui/time";
 import { AddPartnerDialog } from "@/components/partners/add-partner-dialog";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { restorePartnerAction } from "@/lib/actions/partner-actions";
 import { partnersPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
@@ -97,16 +98,14 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[760px] text-sm" data-testid="partners-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Email</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Level</th>
-                <th scope="col" className="px-3 py-2.5 text-right font-medium">Keys</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">{status === "deleted" ? "Deleted" : "Last activity"}</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
-              </tr>
-            </thead>
+            <TableHead>
+              <HeaderCell edge>Name</HeaderCell>
+              <HeaderCell>Email</HeaderCell>
+              <HeaderCell>Level</HeaderCell>
+              <HeaderCell align="right">Keys</HeaderCell>
+              <HeaderCell>{status === "deleted" ? "Deleted" : "Last activity"}</HeaderCell>
+              <HeaderCell edge>Status</HeaderCell>
+            </TableHead>
             <tbody className="divide-y divide-slate-100">
               {partners.map((p) => (
                 <tr key={p.id} className="hover:bg-slate-50/60">

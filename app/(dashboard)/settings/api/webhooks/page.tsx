@@ -8,6 +8,7 @@ import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { AddWebhookDialog } from "@/components/webhooks/add-webhook-dialog";
 import { DeliveryStatusBadge, EndpointStatusBadge, statusCodeTone } from "@/components/webhooks/webhook-badges";
 import { webhooksPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
@@ -45,15 +46,13 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[820px] text-sm" data-testid="webhooks-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Endpoint</th>
-                <th scope="col" className="px-3 py-2.5 text-right font-medium">Events</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Partner</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Last delivery</th>
-              </tr>
-            </thead>
+            <TableHead>
+              <HeaderCell edge>Endpoint</HeaderCell>
+              <HeaderCell align="right">Events</HeaderCell>
+              <HeaderCell>Partner</HeaderCell>
+              <HeaderCell>Status</HeaderCell>
+              <HeaderCell edge>Last delivery</HeaderCell>
+            </TableHead>
             <tbody className="divide-y divide-slate-100">
               {list.data.map((w) => {
                 const d = last.get(w.id);

@@ -12,6 +12,7 @@ import { serializeKey } from "@/lib/keys/serialize-key";
 import { peekRateLimit } from "@/lib/ratelimit/rate-limiter";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -28,15 +29,6 @@ import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "@/lib/
 import { keyPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API key" };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="px-5 py-3 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
-    </div>
-  );
-}
 
 export default async function KeyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const m = await requireAdmin();
@@ -128,26 +120,26 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Details" />
-          <dl className="divide-y divide-slate-100">
-            <Field label="Permissions">
+          <DescriptionList>
+            <DescriptionItem label="Permissions">
               <span className="flex flex-wrap gap-1">
                 {k.preset ? <Badge tone="blue" className="capitalize">{k.preset}</Badge> : null}
                 {k.permissions.map((p) => <Badge key={p}>{p}</Badge>)}
               </span>
-            </Field>
-            <Field label="Created"><Time value={k.created_at} /> by {k.created_by.label}</Field>
-            <Field label="Last used">{k.last_used_at ? <Time value={k.last_used_at} relative /> : "Never"}</Field>
-            <Field label="Expires">{k.expires_at ? <Time value={k.expires_at} /> : "Never"}</Field>
-            <Field label="Allowed IPs">
+            </DescriptionItem>
+            <DescriptionItem label="Created"><Time value={k.created_at} /> by {k.created_by.label}</DescriptionItem>
+            <DescriptionItem label="Last used">{k.last_used_at ? <Time value={k.last_used_at} relative /> : "Never"}</DescriptionItem>
+            <DescriptionItem label="Expires">{k.expires_at ? <Time value={k.expires_at} /> : "Never"}</DescriptionItem>
+            <DescriptionItem label="Allowed IPs">
               {k.allowed_ips.length ? <span className="font-mono text-xs">{k.allowed_ips.join(", ")}</span> : "Any address"}
-            </Field>
-            <Field label="Rate limit">
+            </DescriptionItem>
+            <DescriptionItem label="Rate limit">
               {limit.toLocaleString("en")} requests / hour {k.rate_limit_per_hour === null ? <span className="text-slate-500">(organization default)</span> : null}
-            </Field>
-            <Field label="Current window">
+            </DescriptionItem>
+            <DescriptionItem label="Current window">
               <span data-testid="rate-window">{window.remaining.toLocaleString("en")} of {limit.toLocaleString("en")} left · resets in {Math.ceil(window.resetSeconds / 60)} min</span>
-            </Field>
-          </dl>
+            </DescriptionItem>
+          </DescriptionList>
         </Card>
 
         <Card>

@@ -11,6 +11,7 @@ import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
 import { getPartner } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
 import { Time } from "@/components/ui/time";
@@ -24,21 +25,13 @@ import { LEVEL_TEXT } from "@/components/partners/level-text";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { MailFailure } from "@/components/partners/mail-failure";
 import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCell, TableHead } from "@/components/ui/table";
 import { ResendLinkDialog } from "@/components/partners/resend-link-dialog";
 import { restorePartnerAction } from "@/lib/actions/partner-actions";
 
 export const metadata: Metadata = { title: "Partner" };
 
 type Link_ = { keyId: string; expiresAt: Date; usedAt: Date | null; voidedAt: Date | null; mailStatus: string; mailError: string | null; createdAt: Date };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="px-5 py-3 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
-    </div>
-  );
-}
 
 /** Where a key's newest link stands: claimed, open (sent or failed), expired, or void. */
 function LinkState({ link, now }: { link: Link_ | undefined; now: number }) {
@@ -110,9 +103,9 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
 
       <Card>
         <CardHeader title="Details" actions={deleted ? null : <EditPartnerDialog partnerId={partner.id} name={partner.name} email={partner.email} />} />
-        <dl className="divide-y divide-slate-100">
-          <Field label="Contact email">{partner.email}</Field>
-          <Field label="Level">
+        <DescriptionList>
+          <DescriptionItem label="Contact email">{partner.email}</DescriptionItem>
+          <DescriptionItem label="Level">
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
                 <LevelBadge level={partner.level} />
@@ -121,11 +114,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               </div>
               {deleted ? null : <ChangeLevelDialog partnerId={partner.id} partnerName={partner.name} level={partner.level} plan={org.plan} />}
             </div>
-          </Field>
-          <Field label="Added"><Time value={partner.created_at} /></Field>
-          <Field label="First claimed">{partner.claimed_at ? <Time value={partner.claimed_at} /> : <span className="text-slate-500">Not yet: the partner has not opened a link</span>}</Field>
-          <Field label="Last activity">{partner.last_activity_at ? <Time value={partner.last_activity_at} relative /> : <span className="text-slate-500">None yet</span>}</Field>
-        </dl>
+          </DescriptionItem>
+          <DescriptionItem label="Added"><Time value={partner.created_at} /></DescriptionItem>
+          <DescriptionItem label="First claimed">{partner.claimed_at ? <Time value={partner.claimed_at} /> : <span className="text-slate-500">Not yet: the partner has not opened a link</span>}</DescriptionItem>
+          <DescriptionItem label="Last activity">{partner.last_activity_at ? <Time value={partner.last_activity_at} relative /> : <span className="text-slate-500">None yet</span>}</DescriptionItem>
+        </DescriptionList>
       </Card>
 
       <Card>
@@ -139,16 +132,14 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[760px] text-sm" data-testid="partner-keys-table">
-              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Key</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Permissions</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Last used</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Link</th>
-                  <th scope="col" className="px-5 py-2.5 text-right font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
+              <TableHead>
+                <HeaderCell edge>Name</HeaderCell>
+                <HeaderCell>Key</HeaderCell>
+                <HeaderCell>Permissions</HeaderCell>
+                <HeaderCell>Last used</HeaderCell>
+                <HeaderCell>Link</HeaderCell>
+                <HeaderCell edge align="right" srOnly>Actions</HeaderCell>
+              </TableHead>
               <tbody className="divide-y divide-slate-100">
                 {keys.map((k) => {
                   const link = newestLink.get(k.id);

@@ -10,6 +10,7 @@ import { partnerNames } from "@/lib/partners/partners";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { cn } from "@/components/ui/cn";
 import { Time } from "@/components/ui/time";
 import { AutoRefresh } from "@/components/webhooks/auto-refresh";
@@ -34,15 +35,6 @@ const STATUSES = [
   { value: "pending", label: "Pending" },
 ] as const;
 type Search = { status?: string; page?: string };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="px-5 py-3 sm:grid sm:grid-cols-4 sm:gap-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900 sm:col-span-3 sm:mt-0">{children}</dd>
-    </div>
-  );
-}
 
 // /settings/api/webhooks/{id} — one endpoint: details, edit, pause/resume, rotate, delete, test, delivery log.
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -108,18 +100,18 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
 
       <Card>
         <CardHeader title="Details" />
-        <dl className="divide-y divide-slate-100">
-          <Field label="Events">
+        <DescriptionList labelWidth="quarter">
+          <DescriptionItem label="Events">
             <ul className="flex flex-wrap gap-1" aria-label="Subscribed events">
               {[...w.events].sort((a, b) => EVENT_ORDER.indexOf(a) - EVENT_ORDER.indexOf(b)).map((e) => (
                 <li key={e}><Badge title={WEBHOOK_EVENT_DESCRIPTIONS[e as WebhookEventType]} className="font-mono">{e}</Badge></li>
               ))}
             </ul>
-          </Field>
-          <Field label="Partner">
+          </DescriptionItem>
+          <DescriptionItem label="Partner">
             {partner ? <Link href={`/settings/api/partners/${partner.id}`} className="text-brand-600 hover:underline">{partner.name}</Link> : <span className="text-slate-500">None: events of the whole organization</span>}
-          </Field>
-          <Field label="Signing secret">
+          </DescriptionItem>
+          <DescriptionItem label="Signing secret">
             <span className="font-mono text-xs text-slate-500">whsec_••••••••</span>
             <span className="ml-2 text-slate-500">Shown only when created or rotated.</span>
             {w.previous_secret_expires_at ? (
@@ -127,10 +119,10 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
                 The previous secret also signs until <Time value={w.previous_secret_expires_at} />.
               </span>
             ) : null}
-          </Field>
-          <Field label="Created"><Time value={w.created_at} /></Field>
-          <Field label="Endpoint ID"><span className="font-mono text-xs">{w.id}</span></Field>
-        </dl>
+          </DescriptionItem>
+          <DescriptionItem label="Created"><Time value={w.created_at} /></DescriptionItem>
+          <DescriptionItem label="Endpoint ID"><span className="font-mono text-xs">{w.id}</span></DescriptionItem>
+        </DescriptionList>
       </Card>
 
       <Card>
