@@ -1,5 +1,7 @@
 // ESLint (flat config): Next's rules (React, hooks, a11y, Core Web Vitals), typescript-eslint with
-// type information for the mistakes tsc lets through (promises nobody awaits, needless casts),
+// type information for the mistakes tsc lets through (promises nobody awaits or misused, awaiting
+// what is no promise, switches that miss a case). Not no-unnecessary-type-assertion: its view of
+// template-literal types differs from tsc's, and its fixes broke the build.
 // import cycles, and the layering rules of ARCHITECTURE.md:
 //   app/ and components/ never import the database (they read through lib/),
 //   components/ and lib/ never import app/, lib/ never imports components/.
@@ -26,7 +28,6 @@ export default defineConfig([
       "@typescript-eslint/no-floating-promises": "warn",
       "@typescript-eslint/no-misused-promises": ["warn", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/await-thenable": "warn",
-      "@typescript-eslint/no-unnecessary-type-assertion": "warn",
       "@typescript-eslint/switch-exhaustiveness-check": ["warn", { considerDefaultExhaustiveForUnions: true }],
       "@typescript-eslint/consistent-type-imports": ["warn", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
@@ -38,9 +39,15 @@ export default defineConfig([
     },
   },
   {
-    // tests and Playwright fixtures are not React: their `use...` helpers are not hooks
-    files: ["**/*.test.ts", "test/**", "e2e/**", "bench/**"],
-    rules: { "react-hooks/rules-of-hooks": "off" },
+    // tests and Playwright fixtures are not React: their `use...` helpers are not hooks; their
+    // answers are read loosely (`body: any`) on purpose
+    files: ["**/*.test.ts", "test/**", "e2e/**", "bench/**", "cli/**/*.test.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Server components render once per request, so reading the clock there is what they should do;
+    // the rule is written for client components, which read time from props or state.
+    rules: { "react-hooks/purity": "off" },
   },
   {
     files: ["app/**"],

@@ -43,4 +43,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Exit explicitly: open database pools (PostgreSQL) would otherwise keep the process alive.
-main(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -2,11 +2,12 @@
 // `npm test`: the whole suite, every stage run even when an earlier one failed, then a summary.
 //   services   PostgreSQL and Redis answer (with CI=true a missing one fails the run; else a warning)
 //   typecheck  tsc --noEmit
+//   lint       eslint (eslint.config.mjs), failing on any warning
 //   vitest     unit + integration tests, on SQLite and on PostgreSQL (two projects)
 //   build      next build          } each serialized with `flock /tmp/keydesk-build.lock` where flock
 //   multi      real server processes on shared databases, and the CLI (vitest.multi.config.ts)
 //   browser    playwright test     } exists (KEYDESK_BUILD_LOCK=path|off): builds exhaust small machines
-// `node scripts/test.mjs typecheck vitest` runs only the named stages (services, typecheck, vitest,
+// `node scripts/test.mjs typecheck vitest` runs only the named stages (services, typecheck, lint, vitest,
 // build, multi, browser).
 // The last line is `N passed, N failed` over all tests (a stage that fails without reporting
 // tests counts as one failure), and the exit status is non-zero when any stage failed.
@@ -27,6 +28,7 @@ const results = [];
 const STAGE_IDS = {
   services: "services",
   "typecheck (tsc --noEmit)": "typecheck",
+  "lint (eslint, no warnings allowed)": "lint",
   "unit and integration tests (vitest: sqlite + postgresql)": "vitest",
   "build (next build)": "build",
   "multi-process (servers + CLI on PostgreSQL, Redis, SQLite)": "multi",
@@ -61,7 +63,7 @@ function run(cmd, args, extraEnv = {}) {
   });
 }
 
-const STAGES = ["services", "typecheck", "vitest", "build", "multi", "browser"];
+const STAGES = ["services", "typecheck", "lint", "vitest", "build", "multi", "browser"];
 const only = process.argv.slice(2);
 for (const s of only) {
   if (!STAGES.includes(s)) {
@@ -138,6 +140,12 @@ await stage("services", async () => {
 await stage("typecheck (tsc --noEmit)", async () => {
   const code = await run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
   return { ok: code === 0, note: code === 0 ? "no errors" : `exit ${code}` };
+});
+
+// --- lint ----------------------------------------------------------------------------------------
+await stage("lint (eslint, no warnings allowed)", async () => {
+  const code = await run(process.execPath, ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings", "0"]);
+  return { ok: code === 0, note: code === 0 ? "no warnings" : `exit ${code}` };
 });
 
 // --- vitest --------------------------------------------------------------------------------------

@@ -17,7 +17,10 @@ export function KeysToolbar() {
 
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     next.delete("page");
     next.delete("deleted");
     start(() => router.replace(`${pathname}?${next.toString()}`));

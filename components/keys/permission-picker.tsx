@@ -2,7 +2,7 @@
 // Presets (read / write / admin) or a fine-grained grid (resources × none / read / write),
 // limited to what the organization's plan allows.
 import { useState } from "react";
-import { PRESETS, PRESET_PERMISSIONS, RESOURCES, type Permission, type PlanName, type Preset } from "@/lib/keys/permissions";
+import { PRESETS, PRESET_PERMISSIONS, RESOURCES, type PlanName, type Preset } from "@/lib/keys/permissions";
 import { planAllows, planRefusal } from "@/lib/plans/plan-rules";
 import { cn } from "@/components/ui/cn";
 import { gridOf, PermissionGrid } from "@/components/keys/permission-grid";
@@ -83,7 +83,7 @@ export function PermissionPicker({
           resources={RESOURCES}
           value={grid}
           onChange={setGrid}
-          disabled={(r, l) => !planAllows(plan, `${r}:${l}` as Permission)}
+          disabled={(r, l) => !planAllows(plan, `${r}:${l}`)}
           note={readOnly ? "The starter plan allows read permissions only." : null}
         />
       )}

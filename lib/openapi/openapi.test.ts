@@ -20,7 +20,7 @@ function routeFiles(dir: string): string[] {
 
 describe("GET /api/openapi.json", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
-    const res = await GET();
+    const res = GET();
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
@@ -30,7 +30,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("documents every route under app/api, with each method it exports", async () => {
-    const doc = await (await GET()).json();
+    const doc = await GET().json();
     const missing: string[] = [];
     for (const file of routeFiles("app/api")) {
       const rel = path.relative("app", path.dirname(file)).split(path.sep).join("/");
@@ -45,7 +45,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("every error response points at a documented problem code", async () => {
-    const doc = await (await GET()).json();
+    const doc = await GET().json();
     const text = JSON.stringify(doc.paths);
     expect(text).toContain("application/problem+json");
     for (const code of ["invalid_api_key", "insufficient_permissions", "rate_limited", "conflict"]) expect(text).toContain(`\`${code}\``);

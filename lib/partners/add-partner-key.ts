@@ -7,7 +7,7 @@ import { insertKey } from "@/lib/keys/create-key";
 import type { Permission } from "@/lib/keys/permissions";
 import { serializeKey } from "@/lib/keys/serialize-key";
 import { issueClaimLink, sendClaimEmail } from "@/lib/partners/claim-links";
-import { LEVEL_PERMISSIONS, withinLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
+import { LEVEL_PERMISSIONS, withinLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow } from "@/lib/partners/partners";
 
 export type PartnerKeyParams = { name?: string; permissions?: Permission[]; expiresAt?: Date | null; rateLimitPerHour?: number | null };

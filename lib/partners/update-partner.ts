@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChanges } from "@/lib/changes/record-change";
-import { permissionsIndexFor, presetFor, type Permission } from "@/lib/keys/permissions";
+import { permissionsIndexFor, presetFor } from "@/lib/keys/permissions";
 import { narrowToLevel, withinLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
 import { normalizeEmail } from "@/lib/users/password";
@@ -33,7 +33,7 @@ export async function updatePartner(organizationId: string, partnerId: string, p
         throw new ApiError("conflict", `Changing the level narrows ${affected.length} key(s). Confirm with narrow_keys: true.`, { keys_to_narrow: affected });
       }
       for (const k of affected) {
-        await tx.apiKey.update({ where: { id: k.id }, data: { permissions: k.narrowed_to, permissionsIndex: permissionsIndexFor(k.narrowed_to), preset: presetFor(k.narrowed_to as Permission[]) } });
+        await tx.apiKey.update({ where: { id: k.id }, data: { permissions: k.narrowed_to, permissionsIndex: permissionsIndexFor(k.narrowed_to), preset: presetFor(k.narrowed_to) } });
         narrowed.push(k.id);
       }
     }

@@ -11,7 +11,6 @@ import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { startReceiver, testClock, verifyAt } from "@/lib/webhooks/test-receiver";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
-import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import { nudgeWebhookWorker } from "@/lib/webhooks/worker-signal";
 import { revealKey } from "@/lib/keys/reveal-key";
 import { rotateKey } from "@/lib/keys/rotate-key";
@@ -65,11 +64,11 @@ describe("webhook delivery", () => {
     await runDueDeliveries({ now: clock.advance(HOUR) });
     const got = forPath(pathOf(webhook.url));
     expect(got).toHaveLength(1);
-    const payload = verifyAt(secret, got[0]!, sentAt) as { id: string; type: string; organization: object; data: { id: string; published: boolean } };
+    const payload = verifyAt(secret, got[0], sentAt) as { id: string; type: string; organization: object; data: { id: string; published: boolean } };
     expect(payload).toMatchObject({ type: "article.published", organization: { id: org.id, slug: org.slug, name: org.name }, data: { id: a.id, published: true } });
-    expect(got[0]!.headers["webhook-id"]).toBe(payload.id);
-    expect(() => verifyAt("whsec_" + Buffer.alloc(24, 1).toString("base64"), got[0]!, sentAt)).toThrow(/signature/i);
-    expect(() => verifyAt(secret, got[0]!, clock.now())).toThrow(/too old/); // the timestamp is signed too
+    expect(got[0].headers["webhook-id"]).toBe(payload.id);
+    expect(() => verifyAt("whsec_" + Buffer.alloc(24, 1).toString("base64"), got[0], sentAt)).toThrow(/signature/i);
+    expect(() => verifyAt(secret, got[0], clock.now())).toThrow(/too old/); // the timestamp is signed too
     const d = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: webhook.id }, include: { attemptLog: true } });
     expect(d).toMatchObject({ status: "succeeded", attempts: 1 });
     expect(d.attemptLog).toHaveLength(1);
@@ -87,17 +86,17 @@ describe("webhook delivery", () => {
     expect(forPath(path)).toHaveLength(1);
     await runDueDeliveries({ now: clock.advance(1000) }); // still backing off
     expect(forPath(path)).toHaveLength(1);
-    await runDueDeliveries({ now: clock.advance(BACKOFF_MS[0]! * 1.2) });
+    await runDueDeliveries({ now: clock.advance(BACKOFF_MS[0] * 1.2) });
     expect(forPath(path)).toHaveLength(2);
-    await runDueDeliveries({ now: clock.advance(BACKOFF_MS[1]! * 1.2) });
+    await runDueDeliveries({ now: clock.advance(BACKOFF_MS[1] * 1.2) });
     const got = forPath(path);
     expect(got).toHaveLength(3);
     expect(new Set(got.map((r) => r.headers["webhook-id"])).size).toBe(1); // the same message id on every retry
-    expect(verifyAt(secret, got[2]!, clock.now())).toMatchObject({ type: "category.created" });
+    expect(verifyAt(secret, got[2], clock.now())).toMatchObject({ type: "category.created" });
     const d = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: webhook.id }, include: { attemptLog: { orderBy: { at: "asc" } } } });
     expect(d).toMatchObject({ status: "succeeded", attempts: 3 });
     expect(d.attemptLog.map((x) => x.statusCode)).toEqual([500, 503, 200]);
-    expect(d.attemptLog[0]!.responseExcerpt).toBe("boom");
+    expect(d.attemptLog[0].responseExcerpt).toBe("boom");
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } })).failingSince).toBeNull();
   });
 
@@ -113,7 +112,7 @@ describe("webhook delivery", () => {
     const restarted = createDeliveryRunner({ now: clock.now });
     await restarted.runDueDeliveries();
     expect(forPath(path)).toHaveLength(1); // the schedule survived in the database
-    clock.advance(BACKOFF_MS[0]! * 1.2);
+    clock.advance(BACKOFF_MS[0] * 1.2);
     await restarted.runDueDeliveries();
     expect(forPath(path)).toHaveLength(2);
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: webhook.id } })).toMatchObject({ status: "succeeded", attempts: 2 });
@@ -137,7 +136,7 @@ describe("webhook delivery", () => {
     await runDueDeliveries({ now: clock.now });
     expect(forPath(path)).toHaveLength(1); // the first failed; the others did not overtake it
     rx.always({ status: 200, delayMs: 30 });
-    clock.advance(BACKOFF_MS[0]! * 1.2);
+    clock.advance(BACKOFF_MS[0] * 1.2);
     // Two workers (two processes) racing over the same endpoint.
     await Promise.all([createDeliveryRunner({ now: clock.now }).runDueDeliveries(), createDeliveryRunner({ now: clock.now }).runDueDeliveries()]);
     await runDueDeliveries({ now: clock.now });
@@ -173,14 +172,14 @@ describe("webhook delivery", () => {
     expect(rotated.previous_secret_expires_at).toBe(new Date(clock.now().getTime() + 24 * HOUR).toISOString());
     await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 1 } }));
     await runDueDeliveries({ now: clock.advance(23 * HOUR) });
-    const during = forPath(path)[0]!;
-    expect(during.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+    const during = forPath(path)[0];
+    expect(during.headers["webhook-signature"].split(" ")).toHaveLength(2);
     expect(verifyAt(oldSecret, during, clock.now())).toMatchObject({ data: { n: 1 } });
     expect(verifyAt(newSecret, during, clock.now())).toMatchObject({ data: { n: 1 } });
     await db.$transaction((tx) => recordWebhookEvent(tx, { organizationId: org.id, type: "category.created", data: { n: 2 }, now: clock.now() }));
     await runDueDeliveries({ now: clock.advance(2 * HOUR) });
-    const after = forPath(path)[1]!;
-    expect(after.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
+    const after = forPath(path)[1];
+    expect(after.headers["webhook-signature"].split(" ")).toHaveLength(1);
     expect(verifyAt(newSecret, after, clock.now())).toMatchObject({ data: { n: 2 } });
     expect(() => verifyAt(oldSecret, after, clock.now())).toThrow(/signature/i);
   });
@@ -281,7 +280,7 @@ describe("webhook delivery", () => {
       nudgeWebhookWorker();
       for (let i = 0; i < 50 && forPath(path).length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
       expect(forPath(path)).toHaveLength(1);
-      expect(verifyAt(secret, forPath(path)[0]!, new Date())).toMatchObject({ type: "category.created", data: { id: "c-nudged" } });
+      expect(verifyAt(secret, forPath(path)[0], new Date())).toMatchObject({ type: "category.created", data: { id: "c-nudged" } });
       expect(startWebhookWorker()).toBe(loop); // one loop per process
     } finally {
       loop.stop();
@@ -316,8 +315,8 @@ describe("webhook delivery", () => {
     const text = JSON.stringify(events.map((d) => d.event.payload));
     for (const secret of [k.secret, rotated.secret, revealed.secret]) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/ciphertext|"hash"/);
-    expect((events[3]!.event.payload as { data: { deleted_at: string | null } }).data.deleted_at).not.toBeNull();
-    expect((events[6]!.event.payload as { data: { status: string } }).data.status).toBe("approved");
+    expect((events[3].event.payload as { data: { deleted_at: string | null } }).data.deleted_at).not.toBeNull();
+    expect((events[6].event.payload as { data: { status: string } }).data.status).toBe("approved");
   });
 
   it("an endpoint deleted while its delivery is in flight does not break the pass; requests time out at 10 s", async () => {

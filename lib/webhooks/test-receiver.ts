@@ -16,7 +16,8 @@ export async function startReceiver() {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
+    req.on("end", () => void answer());
+    async function answer() {
       active++;
       maxConcurrent = Math.max(maxConcurrent, active);
       received.push({ path: req.url ?? "/", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
@@ -26,7 +27,7 @@ export async function startReceiver() {
       if (res.destroyed) return;
       res.writeHead(r.status, { "content-type": "text/plain", ...(r.headers ?? {}) });
       res.end(r.body ?? "");
-    });
+    }
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const port = (server.address() as AddressInfo).port;

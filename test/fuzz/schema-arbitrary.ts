@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { hostileJson, hostileString } from "@/test/fuzz/hostile";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type JsonSchema = Record<string, any>;
 
 /** Values for fields whose meaning the schema does not carry (ids of real objects, usable URLs). */

@@ -31,7 +31,7 @@ export function ClaimPanel({ token, origin }: { token: string; origin: string })
             <CopyButton value={curl} label="Copy command" />
           </div>
           <pre className="mt-1 rounded bg-slate-900 p-3 text-[12px] whitespace-pre-wrap text-slate-100 break-all" data-testid="claim-curl"><code>{curl}</code></pre>
-          <p className="mt-1 text-xs text-slate-500">It answers with your key's name, permissions and rate limit.</p>
+          <p className="mt-1 text-xs text-slate-500">It answers with your key’s name, permissions and rate limit.</p>
         </div>
       </div>
     );

@@ -16,7 +16,6 @@ import { webhooksPageQuerySchema, parsePageQuery } from "@/lib/validations/page-
 export const metadata: Metadata = { title: "Webhooks" };
 
 const PER_PAGE = 25;
-type Search = { page?: string; deleted?: string };
 
 // /settings/api/webhooks — the organization's endpoints, "Add endpoint".
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
