@@ -3,7 +3,7 @@ import pino from "pino";
 import { env } from "@/lib/env";
 
 export const log = pino({
-  level: process.env.NODE_ENV === "test" ? "silent" : env.logLevel,
+  level: env.isTest ? "silent" : env.logLevel,
   base: { service: "keydesk" },
   redact: { paths: ["key", "secret", "password", "*.key", "*.secret", "*.password", "headers.authorization", "headers['x-api-key']"], censor: "[redacted]" },
 });

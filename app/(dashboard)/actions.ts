@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { db } from "@/lib/db";
 import { CURRENT_ORG_COOKIE } from "@/lib/auth/current-org";
+import { env } from "@/lib/env";
 import { requireMembership } from "@/lib/auth/session";
 
 /** Makes another of the user's organizations the current one (membership verified). */
@@ -12,7 +13,7 @@ export async function switchOrganization(organizationId: string) {
   if (typeof organizationId !== "string") return { error: "Unknown organization" };
   const membership = await db.membership.findUnique({ where: { userId_organizationId: { userId: m.user.id, organizationId } } });
   if (!membership) return { error: "You are not a member of that organization" };
-  (await cookies()).set(CURRENT_ORG_COOKIE, organizationId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600, secure: process.env.AUTH_URL?.startsWith("https://") ?? false });
+  (await cookies()).set(CURRENT_ORG_COOKIE, organizationId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600, secure: env.secureCookies });
   redirect("/settings/api");
 }
 

@@ -45,7 +45,7 @@ export async function confirmPassword(user: { id: string; email: string }, passw
     sameSite: "strict",
     path: "/",
     maxAge: REAUTH_WINDOW_MS / 1000,
-    secure: env.authUrl.startsWith("https://"),
+    secure: env.secureCookies,
   });
   return { ok: true };
 }

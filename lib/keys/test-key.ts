@@ -7,9 +7,7 @@ import type { TestResult } from "@/lib/actions/action-state";
 export async function testKey(secret: unknown): Promise<TestResult> {
   if (typeof secret !== "string" || !isWellFormedKey(secret)) return { error: "That is not a Keydesk API key." };
   try {
-    // the server calls itself directly when it knows its port; AUTH_URL (the public address) otherwise
-    const origin = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : env.authUrl;
-    const res = await fetch(new URL("/api/v1/me", origin), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(new URL("/api/v1/me", env.selfUrl), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
     const text = await res.text();
     let body = text;
     try {

@@ -31,7 +31,7 @@ export async function startServerBackground() {
     })());
 
   // Under plain `next start` / `next dev` nobody calls it: flush on the signal ourselves.
-  if (!process.env.KEYDESK_SERVER) {
+  if (env.ownsShutdown) {
     for (const sig of ["SIGTERM", "SIGINT"] as const) process.once(sig, () => void g.keydeskShutdown!().finally(() => process.exit(0)));
   }
 }
