@@ -2,6 +2,7 @@
 // file made here, at config load, because this Playwright version starts the webServer before
 // globalSetup runs; globalSetup (e2e/global-setup.ts) then adds the organizations and users.
 // The config file is also loaded by every worker: the env guard makes the setup run once.
+import "./scripts/server-only-outside-next.mjs"; // the specs and globalSetup import lib/
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

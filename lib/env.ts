@@ -3,6 +3,7 @@
 // its variable changed, so a test that points SMTP_URL at a capture server sees it at once. An empty
 // variable counts as unset. KEYDESK_SECRET falls back to data/secret, created on first use with a
 // warning, so the embedded default runs with no configuration at all.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,5 @@
 // Structured logs. Secrets never reach a log line: known carriers are redacted by path.
+import "server-only";
 import pino from "pino";
 import { env } from "@/lib/env";
 

@@ -1,5 +1,6 @@
 // Sign-in with any OpenID Connect provider, configured by environment. A user signing in by SSO is
 // matched by verified email to an existing membership; unknown emails are refused (no sign-up).
+import "server-only";
 import type { Account, Profile, User } from "next-auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

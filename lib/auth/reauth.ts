@@ -1,5 +1,6 @@
 // Password re-confirmation for sensitive actions (revealing a key): a signed, httpOnly cookie bound
 // to the user that is good for 10 minutes. Tampering, another user's cookie or an old one: not valid.
+import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";

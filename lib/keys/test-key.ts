@@ -1,5 +1,6 @@
 // "Test now" after a key is created or rotated: the server calls GET /api/v1/me with the new key, as
 // a client would, and reports what came back.
+import "server-only";
 import { env } from "@/lib/env";
 import { isWellFormedKey } from "@/lib/keys/key-format";
 import type { TestResult } from "@/lib/actions/action-state";

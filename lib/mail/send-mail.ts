@@ -1,6 +1,7 @@
 // Outgoing mail through nodemailer: real SMTP when SMTP_URL is set; otherwise each message is
 // written to data/outbox/<time>-<id>.eml and its subject and recipient are logged, so the embedded
 // default works without a mail server.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";

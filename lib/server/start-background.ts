@@ -1,5 +1,6 @@
 // What a server process runs beside its requests: the change feed, housekeeping, webhook delivery,
 // and the graceful shutdown that ends them. Started once per process from instrumentation.ts.
+import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { startChangeFeed, stopChangeFeed } from "@/lib/changes/change-feed";

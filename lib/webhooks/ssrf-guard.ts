@@ -1,6 +1,7 @@
 // Outgoing webhook requests must not reach internal services. Resolve the host, refuse every address
 // that is not public unicast, and connect to exactly the address that was checked (the caller passes
 // it to the socket's `lookup`), so a second DNS answer (rebinding) cannot redirect the request.
+import "server-only";
 import dns from "node:dns";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
