@@ -14,7 +14,7 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   // Secure (and __Secure- prefixed) session cookies whenever the public URL is https, even behind a
   // proxy that speaks plain http to us
-  useSecureCookies: env.authUrl.startsWith("https://"),
+  useSecureCookies: env.secureCookies,
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {

@@ -2,6 +2,9 @@
 // file made here, at config load, because this Playwright version starts the webServer before
 // globalSetup runs; globalSetup (e2e/global-setup.ts) then adds the organizations and users.
 // The config file is also loaded by every worker: the env guard makes the setup run once.
+// The "setup" project (e2e/auth.setup.ts) then signs the seeded users in once and saves their
+// sessions beside the database; specs that only need a session start from them (e2e/fixtures.ts).
+import "./scripts/server-only-outside-next.mjs"; // the specs and globalSetup import lib/
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +31,14 @@ if (!process.env.KEYDESK_E2E_DIR) {
 }
 
 const chromium = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: chromium,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -46,17 +57,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: chromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        },
-      },
-    },
+    // signs the seeded users in once and saves their sessions (e2e/auth.setup.ts)
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: browser },
+    { name: "chromium", dependencies: ["setup"], use: browser },
   ],
   webServer: [
     {

@@ -18,7 +18,7 @@ function newNonce(): string {
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const nonce = newNonce();
-  const security = pageSecurityHeaders({ pathname: request.nextUrl.pathname, nonce, authUrl: env.authUrl, dev: process.env.NODE_ENV === "development" });
+  const security = pageSecurityHeaders({ pathname: request.nextUrl.pathname, nonce, authUrl: env.authUrl, dev: env.isDevelopment });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", security.find(([k]) => k === "Content-Security-Policy")![1]);

@@ -13,7 +13,8 @@ const shared = {
 const env = { NODE_ENV: "test" as const, KEYDESK_SECRET: "test-only-secret-0123456789abcdefghijklmnop" };
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  // lib/'s `import "server-only"` is Next's to resolve; in tests, as on any server, it is empty
+  resolve: { tsconfigPaths: true, alias: { "server-only": "next/dist/compiled/server-only/empty.js" } },
   test: {
     projects: [
       { extends: true, test: { ...shared, name: "sqlite", env: { ...env, KEYDESK_TEST_DB: "sqlite" }, globalSetup: ["test/global-setup.ts"] } },

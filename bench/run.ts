@@ -6,6 +6,7 @@
 //     guest, autocannon on 127.0.0.1, alternating runs (target: keyed >= 95% of guest requests/s);
 //  4. propagation: this process deletes and restores a key through the services (a second process
 //     beside the server, as the CLI is), and measures until the server enforces it (target p99 < 1 s).
+import "../scripts/server-only-outside-next.mjs";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -1,6 +1,7 @@
 // The Keydesk command line (CONTRACT.md §8): JSON on stdout, messages on stderr,
 // exit 0 ok / 1 failure / 2 bad usage. Commands are loaded on demand, so `db migrate` never opens
 // the database through the app's client before the schema exists.
+import "../scripts/server-only-outside-next.mjs";
 import { CliError, USAGE, UsageError } from "@/cli/usage";
 
 type Command = (sub: string | undefined, args: string[]) => Promise<unknown>;

@@ -1,5 +1,6 @@
 // Shared by the browser specs: the seeded users (e2e/global-setup.ts), a per-test client IP (so the
-// sign-in limiter, 10 a minute per IP, never couples tests), sign-in and screenshot helpers.
+// sign-in limiter, 10 a minute per IP, never couples tests), the signed-in states the setup project
+// saves (e2e/auth.setup.ts), sign-in and screenshot helpers.
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -21,6 +22,25 @@ let cached: Fixture | null = null;
 export function fixture(): Fixture {
   return (cached ??= JSON.parse(fs.readFileSync(path.join(process.env.KEYDESK_E2E_DIR!, "fixture.json"), "utf8")) as Fixture);
 }
+
+/** The seeded users that the setup project signs in once per run. */
+export const SIGNED_IN_USERS = ["owner", "admin", "agent", "starterOwner", "freeOwner", "freshOwner"] as const;
+export type SignedInUser = (typeof SIGNED_IN_USERS)[number];
+
+/**
+ * The browser state (session cookie) of a seeded user signed in once for the whole run, kept beside
+ * the run's database: `test.use({ storageState: signedIn("owner") })` for specs that only need a
+ * session. Every context such a spec opens inherits it, so a context that must be someone else, or
+ * nobody, says so (`storageState: signedIn("agent")`, `storageState: signedOut`). The session is
+ * shared: a spec that signs out signs in a session of its own first, and one that changes a password
+ * or ends other sessions uses a user of its own.
+ */
+export function signedIn(user: SignedInUser): string {
+  return path.join(process.env.KEYDESK_E2E_DIR!, "auth", `${user}.json`);
+}
+
+/** No session and nothing stored: a partner's browser, a script. */
+export const signedOut = { cookies: [], origins: [] };
 
 export function randomIp(): string {
   const b = () => Math.floor(Math.random() * 254) + 1;

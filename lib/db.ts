@@ -1,6 +1,7 @@
 // One Prisma client per process (globalThis survives Next's hot reload). The provider follows
 // DATABASE_URL; both generated clients share one model definition, so the app is typed against the
 // SQLite client (nearly the common subset: PostgreSQL-only options fail to compile, on purpose).
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlQuery, SqlQueryable } from "@prisma/driver-adapter-utils";

@@ -28,9 +28,8 @@ export async function migrate(databaseUrl: string) {
 export async function dbCommand(sub: string | undefined, args: string[]) {
   if (sub === "migrate") {
     parse(args, {});
-    const { resolveDatabaseUrl } = await import("@/lib/env");
-    const url = resolveDatabaseUrl(process.env.DATABASE_URL || "file:./data/keydesk.db");
-    const r = await migrate(url);
+    const { env } = await import("@/lib/env");
+    const r = await migrate(env.databaseUrl);
     process.stderr.write(r.applied.length ? `Applied ${r.applied.length} migration(s) on ${r.provider}.\n` : `No pending migrations on ${r.provider}.\n`);
     return { migrated: true, ...r };
   }

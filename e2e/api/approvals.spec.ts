@@ -1,7 +1,9 @@
 // Approvals through the three ways in, as people and programs meet them on the running server.
-import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { expect, fixture, shot, signedIn, signedOut, signIn, test } from "../fixtures";
 import { makeApiKey } from "../keys";
 
+// signs the page in itself: with a stored session, the `request` client (the program with a key)
+// would carry the agent's session cookie too, and a session comes first on /api/v2
 test("a request created by API key is decided by an agent in the browser", async ({ page, request }) => {
   const { agent, orgs } = fixture();
   const { secret } = await makeApiKey(orgs.main.id, { scopes: ["write"] });
@@ -25,36 +27,38 @@ test("a request created by API key is decided by an agent in the browser", async
   expect(await again.json()).toMatchObject({ code: "conflict", current_status: "approved" });
 });
 
-test("the session cookie works same-origin and is refused cross-origin", async ({ page }) => {
-  await signIn(page, fixture().admin);
-  const ok = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "http://localhost:3100" }, data: { title: "From my session" } });
-  expect(ok.status()).toBe(201);
-  expect((await ok.json()).title).toBe("From my session");
-  const foreign = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "https://evil.example" }, data: { title: "csrf" } });
-  expect(foreign.status()).toBe(403);
-  expect((await foreign.json()).code).toBe("forbidden");
-});
+test.describe("signed in as an admin", () => {
+  test.use({ storageState: signedIn("admin") });
 
-test("a desk token minted on the profile page acts as its user until revoked", async ({ page, playwright }) => {
-  const { admin } = fixture();
-  await signIn(page, admin);
-  await page.goto("/profile");
-  await page.getByLabel("Name").fill("release script");
-  await page.getByRole("button", { name: "Create desk token" }).click();
-  const token = (await page.getByTestId("desk-token").textContent())!.trim();
-  expect(token).toMatch(/^kdt_/);
-  await shot(page, "profile-desk-tokens");
+  test("the session cookie works same-origin and is refused cross-origin", async ({ page }) => {
+    const ok = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "http://localhost:3100" }, data: { title: "From my session" } });
+    expect(ok.status()).toBe(201);
+    expect((await ok.json()).title).toBe("From my session");
+    const foreign = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "https://evil.example" }, data: { title: "csrf" } });
+    expect(foreign.status()).toBe(403);
+    expect((await foreign.json()).code).toBe("forbidden");
+  });
 
-  const api = await playwright.request.newContext({ baseURL: "http://localhost:3100" }); // no cookies: a script
-  const headers = { Authorization: `DeskToken ${token}` };
-  const created = await api.post("/api/v2/approvals/CreateApproval", { headers, data: { title: "By desk token" } });
-  expect(created.status()).toBe(201);
-  const decided = await api.post("/api/v2/approvals/UpdateApprovalStatus", { headers, data: { id: (await created.json()).id, status: "approved" } });
-  expect((await decided.json()).decided_by).toBe(admin.email);
+  test("a desk token minted on the profile page acts as its user until revoked", async ({ page, playwright }) => {
+    const { admin } = fixture();
+    await page.goto("/profile");
+    await page.getByLabel("Name").fill("release script");
+    await page.getByRole("button", { name: "Create desk token" }).click();
+    const token = (await page.getByTestId("desk-token").textContent())!.trim();
+    expect(token).toMatch(/^kdt_/);
+    await shot(page, "profile-desk-tokens");
 
-  await page.reload();
-  await page.getByRole("button", { name: "Revoke release script" }).first().click();
-  await expect(page.getByRole("cell", { name: "Revoked" }).first()).toBeVisible();
-  expect((await api.get("/api/v2/approvals/GetApprovalNotComplete", { headers })).status()).toBe(401);
-  await api.dispose();
+    const api = await playwright.request.newContext({ baseURL: "http://localhost:3100", storageState: signedOut }); // no cookies: a script
+    const headers = { Authorization: `DeskToken ${token}` };
+    const created = await api.post("/api/v2/approvals/CreateApproval", { headers, data: { title: "By desk token" } });
+    expect(created.status()).toBe(201);
+    const decided = await api.post("/api/v2/approvals/UpdateApprovalStatus", { headers, data: { id: (await created.json()).id, status: "approved" } });
+    expect((await decided.json()).decided_by).toBe(admin.email);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Revoke release script" }).first().click();
+    await expect(page.getByRole("cell", { name: "Revoked" }).first()).toBeVisible();
+    expect((await api.get("/api/v2/approvals/GetApprovalNotComplete", { headers })).status()).toBe(401);
+    await api.dispose();
+  });
 });

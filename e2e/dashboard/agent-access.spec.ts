@@ -1,10 +1,11 @@
 // Agents never reach the key area: not its pages, and not its server actions called directly
 // (replaying the exact request an owner's browser would send, with the agent's session).
-import { expect, fixture, randomIp, signIn, test } from "../fixtures";
+import { expect, randomIp, signedIn, test } from "../fixtures";
+
+test.use({ storageState: signedIn("owner") });
 
 test("an agent gets 403 from every key page and from the server actions called directly", async ({ page, browser }) => {
-  const { owner, agent } = fixture();
-  await signIn(page, owner);
+  await page.goto("/settings/api");
   const name = `agent-attempt-${Date.now().toString(36)}`;
 
   // capture the owner's "create key" server action request without letting it through
@@ -25,9 +26,8 @@ test("an agent gets 403 from every key page and from the server actions called d
 
   // a key of the organization, to try its detail page
   await page.goto("/settings/api/history");
-  const agentCtx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const agentCtx = await browser.newContext({ storageState: signedIn("agent"), extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const agentPage = await agentCtx.newPage();
-  await signIn(agentPage, agent);
   for (const path of ["/settings/api", "/settings/api/keys/anything", "/settings/api/history", "/settings/api/settings", "/settings/api/webhooks"]) {
     const res = await agentPage.goto(path);
     expect(res?.status(), path).toBe(403);

@@ -1,12 +1,13 @@
 // Keys that defend themselves, clicked through as an admin would: pause and resume, an IP allowlist,
 // a decoy key, and the leaked-key banner with its "Rotate now".
-import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { expect, shot, signedIn, test } from "../fixtures";
 import { createKeyInUi, KEY_PATTERN, me, openKey } from "./keys-helpers";
 
 const uniq = (p: string) => `${p} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
+test.use({ storageState: signedIn("owner") });
+
 test("pause refuses the key with disabled_api_key until resumed", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Pausable");
   const secret = await createKeyInUi(page, { name });
   await openKey(page, name);
@@ -23,7 +24,6 @@ test("pause refuses the key with disabled_api_key until resumed", async ({ page,
 });
 
 test("an IP allowlist refuses other addresses with ip_not_allowed, naming the address seen", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   await page.goto("/settings/api");
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
@@ -56,7 +56,6 @@ test("an IP allowlist refuses other addresses with ip_not_allowed, naming the ad
 });
 
 test("a decoy key is listed apart, refused as an unknown key, and its use is in the key's history", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   await page.goto("/settings/api?status=decoys");
   await page.getByRole("button", { name: "Create decoy key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create decoy key" });
@@ -87,7 +86,6 @@ test("a decoy key is listed apart, refused as an unknown key, and its use is in 
 });
 
 test("a key reported as leaked shows a Leaked badge and a banner with Rotate now", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Leaky");
   const secret = await createKeyInUi(page, { name });
   const report = await request.post("/api/v1/leaked-keys", { data: { key: secret, url: "https://paste.example/leak" } });

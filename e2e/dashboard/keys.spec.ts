@@ -1,12 +1,14 @@
-import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { expect, fixture, shot, signedIn, test } from "../fixtures";
 import { createKeyInUi, KEY_PATTERN, me, openKey } from "./keys-helpers";
 import { waitForMessages } from "../mail";
 
 const uniq = (p: string) => `${p} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
+test.use({ storageState: signedIn("owner") });
+
 test("create with the default name, copy the secret and test the connection", async ({ page, context, request }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page, fixture().owner);
+  await page.goto("/settings/api");
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
   const name = await dialog.getByLabel("Name").inputValue();
@@ -40,7 +42,7 @@ test("create with the default name, copy the secret and test the connection", as
 });
 
 test("create shows validation errors next to the field", async ({ page }) => {
-  await signIn(page, fixture().owner);
+  await page.goto("/settings/api");
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
   await dialog.getByLabel("Name").fill("   ");
@@ -58,7 +60,6 @@ test("create shows validation errors next to the field", async ({ page }) => {
 });
 
 test("edit renames and re-scopes a key, recorded with before and after", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Edit me");
   const secret = await createKeyInUi(page, { name, preset: "Read" });
   await openKey(page, name);
@@ -90,7 +91,6 @@ test("edit renames and re-scopes a key, recorded with before and after", async (
 
 test("reveal asks for the password, then the audit entry names the actor and IP", async ({ page, clientIp }) => {
   const { owner } = fixture();
-  await signIn(page, owner);
   const name = uniq("Reveal me");
   const secret = await createKeyInUi(page, { name });
   await openKey(page, name);
@@ -124,7 +124,6 @@ test("reveal asks for the password, then the audit entry names the actor and IP"
 });
 
 test("rotate: both secrets work, a third is refused, retiring the old one stops it", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Rotate me");
   const oldSecret = await createKeyInUi(page, { name });
   await openKey(page, name);
@@ -160,7 +159,6 @@ test("rotate: both secrets work, a third is refused, retiring the old one stops 
 });
 
 test("delete → the key gets 401 → restore → it works again", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Delete me");
   const secret = await createKeyInUi(page, { name });
   await openKey(page, name);
@@ -181,16 +179,15 @@ test("delete → the key gets 401 → restore → it works again", async ({ page
 });
 
 test("plan gating: free offers no creation, starter only read permissions", async ({ browser }) => {
-  const { freeOwner, starterOwner } = fixture();
-  const free = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.1" } });
-  await signIn(free, freeOwner);
+  const free = await browser.newPage({ storageState: signedIn("freeOwner"), extraHTTPHeaders: { "x-forwarded-for": "10.9.9.1" } });
+  await free.goto("/settings/api");
   await expect(free.getByText("API access needs a paid plan")).toBeVisible();
   await expect(free.getByRole("button", { name: "Create API key" })).toHaveCount(0);
   await shot(free, "plan-free");
   await free.close();
 
-  const starter = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.2" } });
-  await signIn(starter, starterOwner);
+  const starter = await browser.newPage({ storageState: signedIn("starterOwner"), extraHTTPHeaders: { "x-forwarded-for": "10.9.9.2" } });
+  await starter.goto("/settings/api");
   await starter.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = starter.getByRole("dialog", { name: "Create API key" });
   await expect(dialog.getByRole("radio", { name: "Write" })).toBeDisabled();
@@ -204,27 +201,28 @@ test("plan gating: free offers no creation, starter only read permissions", asyn
   await starter.close();
 });
 
-test("an admin can create, rotate and delete keys too", async ({ page, request }) => {
-  await signIn(page, fixture().admin);
-  const name = uniq("Admin key");
-  const secret = await createKeyInUi(page, { name, preset: "Admin" });
-  expect((await me(request, secret)).status()).toBe(200);
-  await openKey(page, name);
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("button", { name: "Delete key" }).click();
-  await expect(page).toHaveURL(/status=deleted/);
-  expect((await me(request, secret)).status()).toBe(401);
+test.describe("signed in as an admin", () => {
+  test.use({ storageState: signedIn("admin") });
+
+  test("an admin can create, rotate and delete keys too", async ({ page, request }) => {
+    const name = uniq("Admin key");
+    const secret = await createKeyInUi(page, { name, preset: "Admin" });
+    expect((await me(request, secret)).status()).toBe(200);
+    await openKey(page, name);
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete key" }).click();
+    await expect(page).toHaveURL(/status=deleted/);
+    expect((await me(request, secret)).status()).toBe(401);
+  });
 });
 
 test("when someone else reveals a key, its creator is told by email", async ({ page, browser }) => {
   const { owner, admin } = fixture();
-  await signIn(page, owner);
   const name = uniq("Watched key");
   const secret = await createKeyInUi(page, { name });
   const before = (await import("../mail")).messagesTo(owner.email).length;
 
-  const adminPage = await browser.newPage({ extraHTTPHeaders: { "x-forwarded-for": "10.66.6.6" } });
-  await signIn(adminPage, admin);
+  const adminPage = await browser.newPage({ storageState: signedIn("admin"), extraHTTPHeaders: { "x-forwarded-for": "10.66.6.6" } });
   await openKey(adminPage, name);
   await adminPage.getByRole("button", { name: "View API key" }).click();
   const dialog = adminPage.getByRole("dialog", { name: "View API key" });
@@ -244,7 +242,6 @@ test("when someone else reveals a key, its creator is told by email", async ({ p
 });
 
 test("the key page shows its usage split by status and its current rate-limit window", async ({ page, request }) => {
-  await signIn(page, fixture().owner);
   const name = uniq("Usage key");
   await page.goto("/settings/api");
   await page.getByRole("button", { name: "Create API key" }).first().click();
@@ -272,9 +269,7 @@ test("the key page shows its usage split by status and its current rate-limit wi
 });
 
 test("the list searches by name ignoring case and filters by preset and by a held permission", async ({ page }) => {
-  const { owner } = fixture();
   const tag = `flt${Date.now()}`;
-  await signIn(page, owner);
   await createKeyInUi(page, { name: `${tag} Reader`, preset: "Read" });
   await createKeyInUi(page, { name: `${tag} Writer`, preset: "Write" });
   await page.goto(`/settings/api?q=${tag.toUpperCase()}`);

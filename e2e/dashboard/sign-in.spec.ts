@@ -1,4 +1,4 @@
-import { expect, fixture, shot, signIn, test } from "../fixtures";
+import { expect, fixture, shot, signedIn, signIn, test } from "../fixtures";
 
 const sessionCookie = (cookies: { name: string }[]) => cookies.find((c) => c.name.includes("session-token"));
 
@@ -15,13 +15,16 @@ test("owner signs in and sees the API settings with the organization in the head
   await expect(page.getByRole("button", { name: "Create API key" }).first()).toBeVisible();
 });
 
-test("an organization without keys says so and offers to create one", async ({ page }) => {
-  const { freshOwner } = fixture();
-  await signIn(page, freshOwner);
-  await expect(page.getByText("No API keys yet")).toBeVisible();
-  await expect(page.getByText("This organization has no API keys.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Create API key" })).toBeVisible();
-  await shot(page, "keys-empty");
+test.describe("signed in as the owner of an organization without keys", () => {
+  test.use({ storageState: signedIn("freshOwner") });
+
+  test("an organization without keys says so and offers to create one", async ({ page }) => {
+    await page.goto("/settings/api");
+    await expect(page.getByText("No API keys yet")).toBeVisible();
+    await expect(page.getByText("This organization has no API keys.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create API key" })).toBeVisible();
+    await shot(page, "keys-empty");
+  });
 });
 
 test("admin signs in and sees the API settings", async ({ page }) => {
@@ -107,6 +110,7 @@ test("sign-in attempts are limited to 10 a minute per email", async ({ page, con
   await shot(page, "login-rate-limited");
 });
 
+// signs in a session of its own: signing out ends it, and the shared admin session must live on
 test("sign out ends the session", async ({ page, context }) => {
   const { admin } = fixture();
   await signIn(page, admin);
@@ -120,28 +124,36 @@ test("sign out ends the session", async ({ page, context }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%2Fapi$/);
 });
 
-test("the organization switcher changes the current organization", async ({ page }) => {
-  const { owner, orgs } = fixture();
-  await signIn(page, owner);
-  await expect(page.getByTestId("current-org")).toHaveText(orgs.main.name);
-  await page.getByRole("button", { name: /Switch organization/ }).click();
-  await shot(page, "org-switcher");
-  await page.getByRole("menuitem", { name: new RegExp(orgs.second.name) }).click();
-  await expect(page.getByTestId("current-org")).toHaveText(orgs.second.name);
-  await page.reload();
-  await expect(page.getByTestId("current-org")).toHaveText(orgs.second.name);
+test.describe("signed in as the owner", () => {
+  test.use({ storageState: signedIn("owner") });
+
+  // the current organization is a cookie of this browser context: the shared session is untouched
+  test("the organization switcher changes the current organization", async ({ page }) => {
+    const { orgs } = fixture();
+    await page.goto("/settings/api");
+    await expect(page.getByTestId("current-org")).toHaveText(orgs.main.name);
+    await page.getByRole("button", { name: /Switch organization/ }).click();
+    await shot(page, "org-switcher");
+    await page.getByRole("menuitem", { name: new RegExp(orgs.second.name) }).click();
+    await expect(page.getByTestId("current-org")).toHaveText(orgs.second.name);
+    await page.reload();
+    await expect(page.getByTestId("current-org")).toHaveText(orgs.second.name);
+  });
 });
 
-test("history lists the organization's audit events", async ({ page }) => {
-  const { admin } = fixture();
-  await signIn(page, admin);
-  await page.getByRole("link", { name: "History" }).click();
-  await expect(page).toHaveURL(/\/settings\/api\/history$/);
-  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  await shot(page, "history");
-  for (const [link, heading] of [["Partners", "Partners"], ["Webhooks", "Webhooks"], ["Settings", "API settings"]] as const) {
-    await page.getByRole("navigation", { name: "API settings" }).getByRole("link", { name: link }).click();
-    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
-  }
-  await shot(page, "settings");
+test.describe("signed in as an admin", () => {
+  test.use({ storageState: signedIn("admin") });
+
+  test("history lists the organization's audit events", async ({ page }) => {
+    await page.goto("/settings/api");
+    await page.getByRole("link", { name: "History" }).click();
+    await expect(page).toHaveURL(/\/settings\/api\/history$/);
+    await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+    await shot(page, "history");
+    for (const [link, heading] of [["Partners", "Partners"], ["Webhooks", "Webhooks"], ["Settings", "API settings"]] as const) {
+      await page.getByRole("navigation", { name: "API settings" }).getByRole("link", { name: link }).click();
+      await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    }
+    await shot(page, "settings");
+  });
 });

@@ -2,11 +2,13 @@
 // email (a link, never the key), the partner claims the key once in a browser of its own and uses
 // it; resend voids the earlier link; deleting the partner kills its keys, restoring revives them.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, fixture, randomIp, shot, signIn, test } from "../fixtures";
+import { expect, fixture, randomIp, shot, signedIn, signedOut, test, type SignedInUser } from "../fixtures";
 import { onlyLink, waitForMessages } from "../mail";
 
 const KEY_IN_TEXT = /kd_[0-9A-Za-z]{38}/;
 const READ_PERMISSIONS = ["articles:read", "categories:read", "approvals:read"];
+
+test.use({ storageState: signedIn("owner") });
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -22,7 +24,7 @@ async function addPartner(page: Page, p: { name: string; email: string; level: "
 
 /** Opens a claim link in a browser context of its own (no session) and presses the button. */
 async function claim(browser: Browser, link: string, screenshot?: string): Promise<{ key: string; page: Page }> {
-  const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const ctx = await browser.newContext({ storageState: signedOut, baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const page = await ctx.newPage();
   const res = await page.goto(link);
   expect(res?.headers()["cache-control"] ?? "").toMatch(/no-store/);
@@ -34,7 +36,7 @@ async function claim(browser: Browser, link: string, screenshot?: string): Promi
 }
 
 async function deadLinkShown(browser: Browser, link: string) {
-  const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const ctx = await browser.newContext({ storageState: signedOut, baseURL: test.info().project.use.baseURL });
   const page = await ctx.newPage();
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
@@ -46,7 +48,6 @@ const me = (request: APIRequestContext, key: string) => request.get("/api/v1/me"
 
 test("add a partner → email with one link and no key → claim once → key works within Read → resend voids the old link → delete → 401 → restore → works", async ({ page, browser, request }) => {
   const { owner, orgs } = fixture();
-  await signIn(page, owner);
   const name = unique("Initech");
   const email = `${name.toLowerCase()}@partners.e2e.keydesk.test`;
 
@@ -166,8 +167,6 @@ test("add a partner → email with one link and no key → claim once → key wo
 });
 
 test("change level: keys beyond the new level are listed, then narrowed on confirmation", async ({ page, request }) => {
-  const { owner } = fixture();
-  await signIn(page, owner);
   const name = unique("Globodyne");
   const email = `${name.toLowerCase()}@partners.e2e.keydesk.test`;
   const dialog = await addPartner(page, { name, email, level: "Read & Write" });
@@ -224,8 +223,6 @@ test("change level: keys beyond the new level are listed, then narrowed on confi
 });
 
 test("an agent gets the 403 page on the partner pages and from the partner server actions called directly", async ({ page, browser }) => {
-  const { owner, agent } = fixture();
-  await signIn(page, owner);
   const name = unique("agent-attempt");
   // capture the owner's "Add partner" server action request without letting it through
   let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
@@ -241,9 +238,8 @@ test("an agent gets the 403 page on the partner pages and from the partner serve
   await expect.poll(() => captured).not.toBeNull();
   await page.unroute("**/settings/api/partners*");
 
-  const agentCtx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const agentCtx = await browser.newContext({ storageState: signedIn("agent"), baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const agentPage = await agentCtx.newPage();
-  await signIn(agentPage, agent);
   for (const path of ["/settings/api/partners", "/settings/api/partners?status=deleted", "/settings/api/partners/anything"]) {
     const res = await agentPage.goto(path);
     expect(res?.status(), path).toBe(403);
@@ -268,8 +264,6 @@ test("an agent gets the 403 page on the partner pages and from the partner serve
 });
 
 test("the add dialog ties errors to its fields, and offers only the levels the plan allows", async ({ page, browser }) => {
-  const { owner, starterOwner, freeOwner } = fixture();
-  await signIn(page, owner);
   await page.goto("/settings/api/partners");
   await page.getByRole("button", { name: "Add partner" }).click();
   const dialog = page.getByRole("dialog", { name: "Add partner" });
@@ -283,14 +277,13 @@ test("the add dialog ties errors to its fields, and offers only the levels the p
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  const as = async (user: typeof starterOwner) => {
-    const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const as = async (user: SignedInUser) => {
+    const ctx = await browser.newContext({ storageState: signedIn(user), baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
     const p = await ctx.newPage();
-    await signIn(p, user);
     await p.goto("/settings/api/partners");
     return p;
   };
-  const starter = await as(starterOwner);
+  const starter = await as("starterOwner");
   await starter.getByRole("button", { name: "Add partner" }).click();
   const sd = starter.getByRole("dialog", { name: "Add partner" });
   await expect(sd.getByRole("radio", { name: "Read", exact: true })).toBeEnabled();
@@ -298,15 +291,13 @@ test("the add dialog ties errors to its fields, and offers only the levels the p
   await expect(sd.getByRole("radio", { name: "Read & Write", exact: true })).toBeDisabled();
   await starter.context().close();
 
-  const free = await as(freeOwner);
+  const free = await as("freeOwner");
   await expect(free.getByRole("button", { name: "Add partner" })).toBeDisabled();
   await expect(free.getByText("is on the free plan")).toBeVisible();
   await free.context().close();
 });
 
 test("a failed send shows on the list and the partner page with the error; Retry sends a new link and voids the old one", async ({ page, browser }) => {
-  const { owner } = fixture();
-  await signIn(page, owner);
   const name = unique("Umbrella");
   const email = `${name.toLowerCase()}@partners.e2e.keydesk.test`;
   const dialog = await addPartner(page, { name, email, level: "Read" });

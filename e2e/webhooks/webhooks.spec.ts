@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { expect, fixture, randomIp, shot, signIn, test } from "../fixtures";
+import { expect, fixture, randomIp, shot, signedIn, test } from "../fixtures";
 import { makeApiKey } from "../keys";
 import { WEBHOOK_EVENT_TYPES } from "../../lib/webhooks/event-types";
 
@@ -61,6 +61,8 @@ async function startReceiver() {
   };
 }
 
+test.use({ storageState: signedIn("owner") });
+
 const uniq = (p: string) => `${p}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 async function publishArticle(request: APIRequestContext, key: string, title: string): Promise<string> {
@@ -80,8 +82,7 @@ test("add an endpoint, send a test event, publish an article: signed deliveries 
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   try {
-    const { owner, orgs } = fixture();
-    await signIn(page, owner);
+    const { orgs } = fixture();
     await page.goto("/settings/api/webhooks");
     await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
 
@@ -270,10 +271,9 @@ test("a partner's endpoint: the partner in the list; a failed attempt shows its 
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   const { db } = await import("../../lib/db");
-  const { owner, orgs } = fixture();
+  const { orgs } = fixture();
   const partner = await db.partner.create({ data: { organizationId: orgs.main.id, name: uniq("Initech"), email: `${uniq("p")}@partners.e2e.keydesk.test`, level: "read" } });
   try {
-    await signIn(page, owner);
     await page.goto("/settings/api/webhooks");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const dialog = page.getByRole("dialog", { name: "Add endpoint" });
@@ -322,7 +322,7 @@ test("a partner's endpoint: the partner in the list; a failed attempt shows its 
 });
 
 test("an agent gets the 403 page on the webhook pages, and 403 from their server actions called directly", async ({ page, browser }) => {
-  const { owner, agent, orgs } = fixture();
+  const { orgs } = fixture();
   // an endpoint that hears only key.expiring, so nothing else in the run is sent to it
   const { createWebhook } = await import("../../lib/webhooks/create-webhook");
   const { deleteWebhook } = await import("../../lib/webhooks/delete-webhook");
@@ -331,7 +331,6 @@ test("an agent gets the 403 page on the webhook pages, and 403 from their server
   const { webhook } = await createWebhook(orgs.main.id, { url: `https://hooks.example.com/${uniq("agent")}`, events: ["key.expiring"] }, systemActor("e2e"));
   try {
     // capture the owner's "Pause" server action request without letting it through
-    await signIn(page, owner);
     let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
     await page.route(`**/settings/api/webhooks/${webhook.id}`, async (route) => {
       const req = route.request();
@@ -344,9 +343,8 @@ test("an agent gets the 403 page on the webhook pages, and 403 from their server
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await expect.poll(() => captured).not.toBeNull();
 
-    const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const ctx = await browser.newContext({ storageState: signedIn("agent"), baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
     const agentPage = await ctx.newPage();
-    await signIn(agentPage, agent);
     for (const path of ["/settings/api/webhooks", `/settings/api/webhooks/${webhook.id}`]) {
       const res = await agentPage.goto(path);
       expect(res?.status(), path).toBe(403);

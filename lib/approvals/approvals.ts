@@ -1,4 +1,5 @@
 // Approvals: created pending, decided once (approved or rejected) by a user, desk token or key.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

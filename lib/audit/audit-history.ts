@@ -2,6 +2,7 @@
 // history of one key or partner): the filters of the query string, one where-builder (case-blind
 // actor search on both databases), pages, and the CSV stream. The API's own listing with cursors
 // is lib/audit/list-audit-events.ts.
+import "server-only";
 import { containsInsensitive, db } from "@/lib/db";
 import { historyQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 

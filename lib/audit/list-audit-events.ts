@@ -1,6 +1,7 @@
 // The audit log as an API (GET /api/v1/audit-events), for SIEMs: filters, keyset pagination on
 // (created_at, id) behind an opaque cursor, so pages stay stable while new events arrive, and an NDJSON
 // stream that reads the filtered events a batch at a time instead of all at once.
+import "server-only";
 import { containsInsensitive, db } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
 import type { ListAuditEventsQuery } from "@/lib/validations/audit";

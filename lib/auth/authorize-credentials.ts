@@ -1,5 +1,6 @@
 // The Credentials provider's check: rate limit, then argon2 against the stored hash. An unknown
 // email is verified against a dummy hash so both failures take the same time and say the same thing.
+import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/net/client-ip";

@@ -1,26 +1,21 @@
 // Sign-in with any OpenID Connect provider, configured by environment. A user signing in by SSO is
 // matched by verified email to an existing membership; unknown emails are refused (no sign-up).
+import "server-only";
 import type { Account, Profile, User } from "next-auth";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { normalizeEmail } from "@/lib/users/password";
 
 export const OIDC_PROVIDER_ID = "oidc";
 export const SSO_REFUSED_PATH = "/login/sso-refused";
 
-export function oidcSettings() {
-  const issuer = process.env.KEYDESK_OIDC_ISSUER;
-  const clientId = process.env.KEYDESK_OIDC_CLIENT_ID;
-  const clientSecret = process.env.KEYDESK_OIDC_CLIENT_SECRET;
-  return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : null;
-}
-
 export function oidcProviders() {
-  const s = oidcSettings();
+  const s = env.oidc;
   if (!s) return [];
   return [
     {
       id: OIDC_PROVIDER_ID,
-      name: process.env.KEYDESK_OIDC_NAME || "SSO",
+      name: s.name,
       type: "oidc" as const,
       issuer: s.issuer,
       clientId: s.clientId,

@@ -1,5 +1,6 @@
 // Password re-confirmation for sensitive actions (revealing a key): a signed, httpOnly cookie bound
 // to the user that is good for 10 minutes. Tampering, another user's cookie or an old one: not valid.
+import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
@@ -45,7 +46,7 @@ export async function confirmPassword(user: { id: string; email: string }, passw
     sameSite: "strict",
     path: "/",
     maxAge: REAUTH_WINDOW_MS / 1000,
-    secure: env.authUrl.startsWith("https://"),
+    secure: env.secureCookies,
   });
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 // The signed-in user of a Request, read from the Auth.js session cookie with Web-standard APIs only
 // (no next/headers), so route handlers stay plain (Request) => Response and tests can call them.
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

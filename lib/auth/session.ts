@@ -1,5 +1,6 @@
 // The data access layer for the signed-in user: one session and one membership lookup per request
 // (React cache), and the role checks every page and server action calls itself.
+import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";

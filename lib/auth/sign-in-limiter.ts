@@ -2,6 +2,7 @@
 // Redis when REDIS_URL is set (in memory, per instance, without it or while it is down).
 // Every attempt is counted atomically before the password is checked, so parallel guesses cannot
 // slip past the limit; a successful sign-in is refunded, so only failures use up the allowance.
+import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { createLimiter, limiterReady, type Counter } from "@/lib/ratelimit/rate-limiter";

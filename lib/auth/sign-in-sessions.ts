@@ -3,6 +3,7 @@
 // change or reset ends them too. Every page and every session-authenticated request checks the row
 // (lib/auth/session.ts, lib/auth/session-from-request.ts). A cookie without `sid` (signed before
 // sessions had rows) is honoured until the user's `sessionsRevokedAt`.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { randomToken } from "@/lib/crypto/secret-box";
 

@@ -3,6 +3,7 @@
 // after the commit) wakes it. Applying a row drops the cached entries it names; rows older than an hour
 // are purged. Ids are assigned at insert, not at commit, so on PostgreSQL a lower id can appear after
 // a higher one: the cursor stops below a missing id until it shows up or is clearly a rollback's gap.
+import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

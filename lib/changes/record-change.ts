@@ -1,6 +1,7 @@
 // Appends to the change feed inside the caller's transaction: the row commits with the change or not
 // at all, so no process can miss a committed change or drop its cache for one that rolled back.
 // On PostgreSQL a NOTIFY in the same transaction (delivered at commit) wakes every listening process.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 

@@ -1,6 +1,7 @@
 // AES-256-GCM for revealable secrets, under a key derived from KEYDESK_SECRET by HKDF.
 // The version tag ("v1") names the derivation, so the server secret can be rotated later:
 // a new version decrypts old rows with the old secret and re-encrypts.
+import "server-only";
 import crypto from "node:crypto";
 import { env } from "@/lib/env";
 

@@ -1,5 +1,6 @@
 // Desk tokens: minted by a signed-in user for scripts, bound to that user and organization, acting
 // with the user's role, expiring within 24 hours, stored as SHA-256 (shown once).
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,5 +1,6 @@
 // Articles of one organization. `audience` is what the caller may see: a guest only external,
 // published articles; a key with articles:read everything of its organization.
+import "server-only";
 import { containsInsensitive, db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,4 +1,5 @@
 // Categories of one organization. Guests may read them (they hold no content of their own).
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

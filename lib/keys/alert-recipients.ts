@@ -1,6 +1,7 @@
 // Who hears about trouble with a key: the organization's owners and admins (unless `admins: false`, for
 // routine reminders), the key's creator when a person made it, and for a partner's key the partner's
 // contact. Each address once.
+import "server-only";
 import { db } from "@/lib/db";
 
 export async function keyAlertRecipients(keyId: string, opts: { admins?: boolean } = {}): Promise<{ organizationName: string; emails: string[] }> {

@@ -1,5 +1,6 @@
 // The bulk fix for keys made before a lifetime policy (or under a longer one): each key expiring later
 // than a key made now could, or never, gets the latest expiry the policy allows, audited per key.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
 import { keyInclude, type KeyWithSecrets } from "@/lib/keys/serialize-key";

@@ -1,5 +1,6 @@
 // The key format (CONTRACT.md §2): kd_ + 32 random base62 + 6 base62 of CRC32(random part).
 // The checksum lets a malformed key be refused before any look-up and lets secret scanners match.
+import "server-only";
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { sha256 } from "@/lib/crypto/secret-box";

@@ -1,3 +1,4 @@
+import "server-only";
 import { containsInsensitive, db } from "@/lib/db";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
 import type { Permission, Preset } from "@/lib/keys/permissions";

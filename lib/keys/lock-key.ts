@@ -1,6 +1,7 @@
 // Row locks for read-then-write key changes, so two requests cannot both decide on the same stale
 // read (two rotations leaving three live secrets; a key created with a ciphertext while the reveal
 // policy turns to show_once). Call first thing inside the transaction.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/problem";

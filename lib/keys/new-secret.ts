@@ -1,4 +1,5 @@
 // A fresh secret row: the hash, the visible start/end, and the ciphertext unless reveal is off.
+import "server-only";
 import { seal } from "@/lib/crypto/secret-box";
 import { generateKey, hashKey, keyStartEnd } from "@/lib/keys/key-format";
 import { dropFromCache } from "@/lib/keys/key-cache";

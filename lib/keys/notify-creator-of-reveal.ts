@@ -1,4 +1,5 @@
 // Tells a key's creator when someone else viewed its secret (best effort, never blocks the reveal).
+import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";

@@ -3,6 +3,7 @@
 // last mail counted in. The one-a-minute claim is a conditional update, so several instances send one
 // mail between them. Runs off the request's path: the answer is the same, and as fast, as for an
 // unknown key.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { log } from "@/lib/log";

@@ -3,6 +3,7 @@
 // left working (notify). Only that secret: the key's other secrets keep working, so a rotation in
 // progress survives. Audited, announced as key.leaked, and mailed to the key's people. A secret
 // already reported changes nothing more.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalidateKey } from "@/lib/changes/announce-changes";

@@ -1,5 +1,6 @@
 // Retires one live secret at once: the end of a rotation ("Retire" on the key page). The last live
 // secret cannot be retired (delete the key instead). Audited, and enforced everywhere through the feed.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

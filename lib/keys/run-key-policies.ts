@@ -3,6 +3,7 @@
 //   - an old secret set to retire when idle is retired once it served nothing for its hours;
 //   - under idle_key_days, keys unused that long are paused, their creators warned 7 days before;
 //   - 14 days and 1 day before a key expires, its creator (and a partner's contact) is reminded.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { invalidateKey } from "@/lib/changes/announce-changes";

@@ -1,5 +1,6 @@
 // "Test now" after a key is created or rotated: the server calls GET /api/v1/me with the new key, as
 // a client would, and reports what came back.
+import "server-only";
 import { env } from "@/lib/env";
 import { isWellFormedKey } from "@/lib/keys/key-format";
 import type { TestResult } from "@/lib/actions/action-state";
@@ -7,9 +8,7 @@ import type { TestResult } from "@/lib/actions/action-state";
 export async function testKey(secret: unknown): Promise<TestResult> {
   if (typeof secret !== "string" || !isWellFormedKey(secret)) return { error: "That is not a Keydesk API key." };
   try {
-    // the server calls itself directly when it knows its port; AUTH_URL (the public address) otherwise
-    const origin = process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : env.authUrl;
-    const res = await fetch(new URL("/api/v1/me", origin), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(new URL("/api/v1/me", env.selfUrl), { headers: { Authorization: `Bearer ${secret}` }, cache: "no-store", signal: AbortSignal.timeout(10_000) });
     const text = await res.text();
     let body = text;
     try {

@@ -1,5 +1,6 @@
 // The hot path: format and checksum (no I/O), SHA-256, cache. The database is read only on a
 // cache miss, and unknown hashes are cached too.
+import "server-only";
 import { db } from "@/lib/db";
 import { getCachedOrg } from "@/lib/orgs/get-org";
 import { hashKey, isWellFormedKey } from "@/lib/keys/key-format";

@@ -1,10 +1,11 @@
 // Outgoing mail through nodemailer: real SMTP when SMTP_URL is set; otherwise each message is
 // written to data/outbox/<time>-<id>.eml and its subject and recipient are logged, so the embedded
 // default works without a mail server.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
-import { dataDir, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export type Mail = { to: string; subject: string; text: string; html: string; fromName?: string };
@@ -19,7 +20,7 @@ function smtpTransport(url: string): Transporter {
 }
 
 export function outboxDir() {
-  return path.join(dataDir, "outbox");
+  return path.join(env.dataDir, "outbox");
 }
 
 function fromHeader(name?: string) {
@@ -31,9 +32,8 @@ function fromHeader(name?: string) {
 /** Sends one message; resolves with where it went, throws when the server refused it. */
 export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "outbox"; messageId: string; file?: string }> {
   const message = { from: fromHeader(mail.fromName), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
-  const smtpUrl = process.env.SMTP_URL || env.smtpUrl;
-  if (smtpUrl) {
-    transport ??= smtpTransport(smtpUrl);
+  if (env.smtpUrl) {
+    transport ??= smtpTransport(env.smtpUrl);
     const info = await transport.sendMail(message);
     log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, "mail sent");
     return { via: "smtp", messageId: info.messageId };

@@ -3,6 +3,7 @@
 // skip the proxies we trust (KEYDESK_TRUSTED_PROXIES, default none) and take the first other hop:
 // with no trusted proxy that is the socket peer, and a caller cannot choose its IP by sending the
 // header. X-Real-IP and similar headers are ignored.
+import "server-only";
 import { env } from "@/lib/env";
 import { ipInRanges, normalizeIp, parseIp, type IpRange } from "@/lib/net/ip";
 

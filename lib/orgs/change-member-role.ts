@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { assertMayGrantRole, type Granter } from "@/lib/auth/grants";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { keyCache, type CachedOrg } from "@/lib/keys/key-cache";
 

@@ -2,6 +2,7 @@
 // concurrency. Call first thing inside the transaction. On SQLite it also makes the transaction a
 // writer from its first statement: a transaction that reads and then writes gets SQLITE_BUSY at once
 // (no waiting) when another process committed in between, which Prisma reports as a timeout.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/problem";

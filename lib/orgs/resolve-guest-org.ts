@@ -1,5 +1,6 @@
 // Which organization a request without a key is about (CONTRACT.md §4): X-Keydesk-Org, else the
 // host's subdomain, else the only organization there is.
+import "server-only";
 import { db } from "@/lib/db";
 import { getOrgBySlug } from "@/lib/orgs/get-org";
 import { keyCache, type CachedOrg } from "@/lib/keys/key-cache";

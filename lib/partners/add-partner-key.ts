@@ -1,5 +1,6 @@
 // Another key for a partner, within its level, delivered by a claim link of its own (the key has
 // no secret until the partner claims it).
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { ApiError } from "@/lib/http/problem";

@@ -1,6 +1,7 @@
 // Delivering a partner's key: the email holds a one-time link (/claim/{token}), never the key.
 // The token is random, stored as SHA-256, valid 72 hours, single use. The key's secret is made
 // when the link is claimed, so no secret waits anywhere in a reversible form.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/audit/actor";

@@ -1,5 +1,6 @@
 // The claim links of partners, for the partner pages: every link of one partner (newest first, to
 // show each key's link state), and which partners have an open link whose email failed (to retry).
+import "server-only";
 import { db } from "@/lib/db";
 
 export function listClaimLinks(organizationId: string, partnerId: string) {

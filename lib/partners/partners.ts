@@ -1,4 +1,5 @@
 // Partners: outside companies known by an email address, holding keys bounded by their level.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Partner } from "@/lib/generated/sqlite/client";
 import { ApiError } from "@/lib/http/problem";

@@ -1,6 +1,7 @@
 // "At most N of these an hour per address/email": a named limiter shared through Redis when
 // configured (the in-memory insurance while it is down), for requests anyone can make without a
 // key: leak reports, password-reset mails. `take` answers the seconds to wait, or null when allowed.
+import "server-only";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { createLimiter, limiterReady, type Counter } from "@/lib/ratelimit/rate-limiter";

@@ -8,6 +8,7 @@
 // KEYDESK_RATE_LIMIT_CONNECT_WAIT_MS, 2 s), so limits are exact from the first request. When Redis is
 // down, the insurance limiter (in memory, per instance) takes over, so limits still hold per instance
 // and the API stays up; the outage is logged once and shown by /api/health.
+import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { redisConnection, type RedisConnection } from "@/lib/ratelimit/redis-connection";

@@ -3,6 +3,7 @@
 // from the first request after a start; only while Redis is really down do the limiters count in
 // memory, per instance, and that is logged once per outage and shown by /api/health and the settings
 // page.
+import "server-only";
 import Redis from "ioredis";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

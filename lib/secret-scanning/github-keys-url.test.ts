@@ -33,12 +33,11 @@ describe("GitHub's keys fetched from the meta endpoint", () => {
   });
 
   it("answers 503 service_unavailable when the keys cannot be fetched", async () => {
-    const { env } = await import("@/lib/env");
     const { forgetGithubScanningKeys } = await import("@/lib/secret-scanning/github-keys");
     const { POST } = await import("@/app/api/secret-scanning/github/route");
     const { call } = await import("@/test/http");
-    const was = env.githubScanningKeysUrl;
-    env.githubScanningKeysUrl = "http://127.0.0.1:1/unreachable";
+    const was = process.env.KEYDESK_GITHUB_SCANNING_KEYS_URL;
+    process.env.KEYDESK_GITHUB_SCANNING_KEYS_URL = "http://127.0.0.1:1/unreachable";
     forgetGithubScanningKeys();
     try {
       const body = "[]";
@@ -46,7 +45,7 @@ describe("GitHub's keys fetched from the meta endpoint", () => {
       expect(r.status).toBe(503);
       expect(r.body).toMatchObject({ code: "service_unavailable" });
     } finally {
-      env.githubScanningKeysUrl = was;
+      process.env.KEYDESK_GITHUB_SCANNING_KEYS_URL = was;
       forgetGithubScanningKeys();
     }
   });

@@ -2,6 +2,7 @@
 // ({"public_keys": [{"key_identifier", "key" (PEM), "is_current"}]}): from the file named by
 // KEYDESK_GITHUB_SCANNING_KEYS, else fetched from GitHub's meta endpoint and kept an hour. A key
 // identifier we do not know triggers one early refetch (GitHub rotates its keys).
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import { z } from "zod";

@@ -1,6 +1,7 @@
 // A batch from GitHub's secret scanning: every token is looked at (one query for the whole batch
 // finds the few that are ours), live ones are handled as leaks, and the answer is GitHub's feedback:
 // one label per token.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { parseInput } from "@/lib/http/parse-body";

@@ -1,6 +1,7 @@
 // What /api/health reports (and the settings page's banner reads): the database, the limiters' Redis,
 // how current this process's change feed is, and the webhook worker. Only the database being
 // unreachable makes the instance "down"; the rest makes it "degraded" (it still answers correctly).
+import "server-only";
 import { db } from "@/lib/db";
 import { feedLagMs, STALE_AFTER_MS } from "@/lib/changes/feed-state";
 import { limiterStoreHealth } from "@/lib/ratelimit/redis-connection";

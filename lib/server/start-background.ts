@@ -1,5 +1,6 @@
 // What a server process runs beside its requests: the change feed, housekeeping, webhook delivery,
 // and the graceful shutdown that ends them. Started once per process from instrumentation.ts.
+import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { startChangeFeed, stopChangeFeed } from "@/lib/changes/change-feed";
@@ -31,7 +32,7 @@ export async function startServerBackground() {
     })());
 
   // Under plain `next start` / `next dev` nobody calls it: flush on the signal ourselves.
-  if (!process.env.KEYDESK_SERVER) {
+  if (env.ownsShutdown) {
     for (const sig of ["SIGTERM", "SIGINT"] as const) process.once(sig, () => void g.keydeskShutdown!().finally(() => process.exit(0)));
   }
 }

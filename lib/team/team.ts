@@ -1,5 +1,6 @@
 // The team: members, and invitations by email with a link that expires. The invitee sets a password
 // (or, with an account already, confirms theirs) and joins with the invited role.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/audit/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
 import { flushUsage, hourOf } from "@/lib/usage/usage-recorder";

@@ -1,5 +1,6 @@
 // Usage and last-used, counted in memory and written in batches: no database write per request.
 // Flushed every few seconds, on demand (tests) and by the server's graceful shutdown (lib/server).
+import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 

@@ -1,6 +1,7 @@
 // A signed-in user changes their password: the current one is required, the new one is stored as
 // argon2id, and every other session of the user ends (the one that changed it stays signed in).
 // Recorded in each of the user's organizations' history.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -2,6 +2,7 @@
 // whether the address has an account (the same answer, and the mail is sent after the answer);
 // asking is limited per address and per email. Using the link sets the new password and ends
 // every session of the account.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordInUsersOrganizations } from "@/lib/users/change-password";

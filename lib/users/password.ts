@@ -1,4 +1,5 @@
 // Passwords: argon2id (the library's default), never SHA-256 (that is for high-entropy keys only).
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 export const MIN_PASSWORD_LENGTH = 12;

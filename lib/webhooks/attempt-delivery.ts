@@ -2,6 +2,7 @@
 // (success; a retry after backoff; failed after the 8th attempt; the endpoint paused and its
 // owners emailed after 3 days of failures). A test event is tried once: its outcome is the answer
 // its sender waits for, and a failed test neither retries nor counts against the endpoint.
+import "server-only";
 import { db } from "@/lib/db";
 import { systemActor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,6 +1,7 @@
 // Housekeeping: records `key.expiring` 14 days and 1 day before a key expires, once each. The event
 // id is derived from the key, the warning and the expiry, so a second check (or a second process)
 // finds it taken.
+import "server-only";
 import { db } from "@/lib/db";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { recordWebhookEvent } from "@/lib/webhooks/events";

@@ -1,4 +1,5 @@
 // Tells an organization's owners that an endpoint was paused because every delivery failed for days.
+import "server-only";
 import { db } from "@/lib/db";
 import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
 import type { PostResult } from "@/lib/webhooks/post-webhook";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Granter } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";

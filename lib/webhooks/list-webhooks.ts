@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { serializeWebhook } from "@/lib/webhooks/serialize-webhook";
 import { listEnvelope } from "@/lib/validations/common";

@@ -1,5 +1,6 @@
 // Housekeeping: forgets events older than `keepDays` (their deliveries and attempts go with them)
 // once none of their deliveries is still pending: the log shows a month, the tables do not grow for ever.
+import "server-only";
 import { db } from "@/lib/db";
 import { clockOf, type WorkerOptions } from "@/lib/webhooks/worker-options";
 

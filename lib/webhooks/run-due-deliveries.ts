@@ -3,6 +3,7 @@
 // only the oldest pending delivery of an endpoint may be sent, and it is claimed with a short lease
 // (its nextAttemptAt moved past the request deadline), so no two are in flight for one endpoint, even
 // with several server processes.
+import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { attemptDelivery, LEASE_MS } from "@/lib/webhooks/attempt-delivery";

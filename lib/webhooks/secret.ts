@@ -1,6 +1,7 @@
 // Signing secrets: `whsec_` + base64 of 24 random bytes (the Standard Webhooks format), sealed with
 // lib/crypto/secret-box and bound to the endpoint's id. They must be usable to sign, so they are
 // encrypted, not hashed; the clear text is shown once, at creation or rotation.
+import "server-only";
 import crypto from "node:crypto";
 import { open, seal } from "@/lib/crypto/secret-box";
 

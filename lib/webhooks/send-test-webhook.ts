@@ -1,6 +1,7 @@
 // "Send test event": a signed `webhook.test` for this endpoint only (whatever it subscribes to),
 // sent at once and exactly once, outside the endpoint's queue order; the answer is the outcome
 // (status code, time, response excerpt), so the sender sees whether their receiver works.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,9 +1,11 @@
 // Outgoing webhook requests must not reach internal services. Resolve the host, refuse every address
 // that is not public unicast, and connect to exactly the address that was checked (the caller passes
 // it to the socket's `lookup`), so a second DNS answer (rebinding) cannot redirect the request.
+import "server-only";
 import dns from "node:dns";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
+import { env } from "@/lib/env";
 
 export class BlockedDestinationError extends Error {
   constructor(message: string) {
@@ -44,11 +46,6 @@ export function addressProblem(address: string, allowLoopback: boolean): string 
   return null;
 }
 
-/** http:// to this machine in development and tests, or for our own end-to-end runs; https everywhere else. */
-export function localDeliveryAllowed(): boolean {
-  return process.env.NODE_ENV === "development" || process.env.NODE_ENV === "test" || process.env.KEYDESK_WEBHOOKS_ALLOW_LOCAL === "1";
-}
-
 export type LookupAll = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
 const systemLookup: LookupAll = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
@@ -66,7 +63,7 @@ const LOCAL_HINT = "To send to an endpoint on this machine while developing, sta
  * Used when an endpoint is saved; `resolveTarget` repeats the check on every delivery.
  */
 export function urlProblem(raw: string, opts: { allowLocal?: boolean; checkAddressesLater?: boolean } = {}): string | null {
-  const allowLocal = opts.allowLocal ?? localDeliveryAllowed();
+  const allowLocal = opts.allowLocal ?? env.webhooksAllowLocal;
   let url: URL;
   try {
     url = new URL(raw);
@@ -90,7 +87,7 @@ export function urlProblem(raw: string, opts: { allowLocal?: boolean; checkAddre
 
 /** Resolves the URL's host and returns the one address to connect to; throws BlockedDestinationError. */
 export async function resolveTarget(raw: string, opts: GuardOptions = {}): Promise<ResolvedTarget> {
-  const allowLocal = opts.allowLocal ?? localDeliveryAllowed();
+  const allowLocal = opts.allowLocal ?? env.webhooksAllowLocal;
   const problem = urlProblem(raw, { allowLocal, checkAddressesLater: true });
   if (problem) throw new BlockedDestinationError(problem);
   const url = new URL(raw);

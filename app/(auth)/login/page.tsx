@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { Logo } from "@/components/ui/icons";
-import { oidcSettings } from "@/lib/auth/oidc";
+import { env } from "@/lib/env";
 import { LoginForm } from "./login-form";
 import { SsoButton } from "./sso-button";
 
@@ -13,6 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, ended, reset } = await searchParams;
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
   const session = await getSession();
+  const sso = env.oidc;
   if (session?.user) redirect(target);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -26,9 +27,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {reset ? <Notice>Your password was changed. Sign in with the new one.</Notice> : null}
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
           <LoginForm callbackUrl={target} />
-          {oidcSettings() ? (
+          {sso ? (
             <div className="mt-6 border-t border-slate-200 pt-6">
-              <SsoButton callbackUrl={target} name={process.env.KEYDESK_OIDC_NAME || "SSO"} />
+              <SsoButton callbackUrl={target} name={sso.name} />
             </div>
           ) : null}
         </div>
