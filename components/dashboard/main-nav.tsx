@@ -8,7 +8,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const path = usePathname();
   const items = [
     { href: "/approvals", label: "Approvals" },
-    ...(isAdmin ? [{ href: "/settings/api", label: "API" }] : []),
+    ...(isAdmin ? [{ href: "/settings/api", label: "API" }, { href: "/settings/team", label: "Team" }] : []),
   ];
   return (
     <nav aria-label="Main" className="ml-2 hidden items-center gap-1 sm:flex">

@@ -14,7 +14,7 @@ export async function changeMemberRole(organizationId: string, userId: string, r
   if (!isRole(role)) throw new ApiError("invalid_request", `Unknown role "${String(role)}": use owner, admin or agent.`);
   return db.$transaction(async (tx) => {
     await lockOrg(tx, organizationId);
-    const before = await tx.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } } });
+    const before = await tx.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } }, include: { user: { select: { email: true } } } });
     if (!before) throw new ApiError("not_found", "This user is not a member of the organization.");
     assertMayGrantRole(granter, role, before.role);
     if (before.role === role) return before;
@@ -22,7 +22,7 @@ export async function changeMemberRole(organizationId: string, userId: string, r
     if (before.role === "owner") await assertOwnerRemains(tx, organizationId);
     await recordAuditEvent(tx, {
       organizationId, actor, action: "member.role_changed", targetType: "user", targetId: userId,
-      metadata: { before: { role: before.role }, after: { role } },
+      metadata: { email: before.user.email, before: { role: before.role }, after: { role } },
     });
     return after;
   });

@@ -12,6 +12,7 @@ import { escapeHtml, sendMail } from "@/lib/mail/send-mail";
 import { isUniqueViolation } from "@/lib/orgs/lock-org";
 import { hashPassword, normalizeEmail, verifyPassword } from "@/lib/users/password";
 import type { InviteMemberInput } from "@/lib/validations/team";
+import type { Role } from "@/lib/auth/roles";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -31,7 +32,7 @@ export async function listMembers(organizationId: string) {
   };
 }
 
-function serializeInvitation(i: { id: string; email: string; role: string; expiresAt: Date; createdAt: Date; acceptedAt: Date | null }) {
+function serializeInvitation(i: { id: string; email: string; role: Role; expiresAt: Date; createdAt: Date; acceptedAt: Date | null }) {
   return { id: i.id, email: i.email, role: i.role, expires_at: i.expiresAt.toISOString(), created_at: i.createdAt.toISOString(), accepted_at: i.acceptedAt?.toISOString() ?? null };
 }
 
@@ -56,15 +57,20 @@ export async function inviteMember(organizationId: string, input: InviteMemberIn
     await recordAuditEvent(tx, { organizationId, actor, action: "member.invited", targetType: "invitation", targetId: invitation.id, metadata: { email, role: input.role } });
     return { invitation, org };
   });
-  const url = invitationUrl(token);
-  const mail = await sendMail({
-    to: email,
-    fromName: `${org.name} via Keydesk`,
-    subject: `You are invited to ${org.name} on Keydesk`,
-    text: `${actor.label} invited you to join ${org.name} on Keydesk as ${input.role}.\n\nSet your password and join: ${url}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
-    html: `<p>${escapeHtml(actor.label)} invited you to join <strong>${escapeHtml(org.name)}</strong> on Keydesk as ${escapeHtml(input.role)}.</p><p><a href="${escapeHtml(url)}">Set your password and join</a></p><p>The link works once and expires on ${escapeHtml(invitation.expiresAt.toUTCString())}.</p>`,
-  });
+  const mail = await sendInvitationMail({ email, role: input.role, expiresAt: invitation.expiresAt }, token, org.name, actor.label);
   return { ...serializeInvitation(invitation), delivery: mail.via };
+}
+
+/** The invitation mail: who invites whom to what, the one-time link and when it expires. */
+export function sendInvitationMail(inv: { email: string; role: string; expiresAt: Date }, token: string, orgName: string, inviter: string) {
+  const url = invitationUrl(token);
+  return sendMail({
+    to: inv.email,
+    fromName: `${orgName} via Keydesk`,
+    subject: `You are invited to ${orgName} on Keydesk`,
+    text: `${inviter} invited you to join ${orgName} on Keydesk as ${inv.role}.\n\nSet your password and join: ${url}\n\nThe link works once and expires on ${inv.expiresAt.toUTCString()}. Not expecting this? Ignore this mail: nothing happens unless you open the link and join.`,
+    html: `<p>${escapeHtml(inviter)} invited you to join <strong>${escapeHtml(orgName)}</strong> on Keydesk as ${escapeHtml(inv.role)}.</p><p><a href="${escapeHtml(url)}">Set your password and join</a></p><p>The link works once and expires on ${escapeHtml(inv.expiresAt.toUTCString())}. Not expecting this? Ignore this mail: nothing happens unless you open the link and join.</p>`,
+  });
 }
 
 /** The open invitation a token names, or null (unknown, used or expired: the page says the same). */

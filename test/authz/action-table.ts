@@ -5,12 +5,15 @@ import { db } from "@/lib/db";
 import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { SYSTEM_GRANTER } from "@/lib/auth/grants";
+import { inviteMember } from "@/lib/team/team";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import { makeArticle, makeKey, rand } from "@/test/factories";
 
 export type Targets = {
   orgId: string; key: string; secretId: string; deletedKey: string; partner: string; partnerKey: string; deletedPartner: string;
   webhook: string; delivery: string; approval: string; agentDeskToken: string; article: string; category: string;
+  invitation: string; member: string;
 };
 export type Who = "admin" | "member" | "public";
 /** who: the role check (requireAdmin / requireMembership) or none (token or credential based); names: the call names one of our objects. */
@@ -69,6 +72,11 @@ export const ACTIONS: Record<string, Row> = {
   ["lib/actions/webhook-actions.ts#deleteWebhookAction"]: { who: "admin", names: true, args: withForm((t) => ({ webhookId: t.webhook })) },
 
   "lib/actions/claim-actions.ts#claimKeyAction": { who: "public", args: withForm(() => ({ token: "not-a-claim-token-0123456789" })) },
+  "lib/actions/team-actions.ts#inviteMemberAction": { who: "admin", args: withForm(() => ({ email: `new-${rand()}@example.com`, role: "agent" })) },
+  "lib/actions/team-actions.ts#resendInvitationAction": { who: "admin", names: true, args: withForm((t) => ({ invitationId: t.invitation })) },
+  "lib/actions/team-actions.ts#revokeInvitationAction": { who: "admin", names: true, args: withForm((t) => ({ invitationId: t.invitation })) },
+  "lib/actions/team-actions.ts#changeMemberRoleAction": { who: "admin", names: true, args: withForm((t) => ({ userId: t.member, role: "admin" })) },
+  "lib/actions/team-actions.ts#removeMemberAction": { who: "admin", names: true, args: withForm((t) => ({ userId: t.member })) },
   "lib/actions/invite-actions.ts#acceptInvitationAction": { who: "public", args: withForm(() => ({ token: "not-an-invitation-0123456789", name: "X", password: "a-long-password-123" })) },
 
   // a session-only route handler outside app/api: the same role check as the actions
@@ -93,9 +101,12 @@ export async function makeTargets(orgId: string, agentId: string): Promise<Targe
   const delivery = await sendTestWebhook(org.id, webhook.webhook.id, actor);
   const approval = await db.approval.create({ data: { organizationId: org.id, title: "A", createdByType: "system", createdByLabel: "matrix" } });
   const desk = await mintDeskToken(org.id, agentId, { expiresInHours: 1 }, actor);
+  const invitation = await inviteMember(org.id, { email: `inv-${rand()}@example.com`, role: "agent" }, actor, SYSTEM_GRANTER);
+  const member = await db.user.create({ data: { email: `member-${rand()}@example.com`, name: "Member" } });
+  await db.membership.create({ data: { userId: member.id, organizationId: org.id, role: "agent" } });
   return {
     orgId: org.id, key: key.key.id, secretId: secret.id, deletedKey: deletedKey.key.id, partner: partner.partner.id, partnerKey: partner.key.id,
     deletedPartner: deletedPartner.partner.id, webhook: webhook.webhook.id, delivery: delivery.id, approval: approval.id, agentDeskToken: desk.deskToken.id,
-    article: article.id, category: category.id,
+    article: article.id, category: category.id, invitation: invitation.id, member: member.id,
   };
 }
