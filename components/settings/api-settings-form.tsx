@@ -31,7 +31,7 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
   return (
     <ActionForm action={action} noValidate>
       <div className="divide-y divide-slate-100">
-        <Toggle name="requireApiToken" label="Require API Token" hint="When on, requests without a key get 401 instead of reading published external articles and categories." defaultChecked={settings.requireApiToken} />
+        <Toggle name="requireApiToken" label="Require an API key for every request" hint="When on, requests without a key get 401 instead of reading published external articles and categories." defaultChecked={settings.requireApiToken} />
         <Toggle name="allowQueryKeys" label="Allow keys in the query string" hint="Accept ?api_key=… besides the Authorization and X-API-Key headers. Such responses are never cached." defaultChecked={settings.allowQueryKeys} />
         <div className="px-5 py-4">
           <p id="revealPolicy-label" className="text-sm font-medium text-slate-900">Reveal policy</p>

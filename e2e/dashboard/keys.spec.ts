@@ -251,6 +251,8 @@ test("the key page shows its usage split by status and its current rate-limit wi
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = (await page.getByRole("dialog", { name: "API key created" }).getByTestId("new-secret").textContent())!.trim();
   await page.getByRole("button", { name: "Done" }).click();
+  await openKey(page, name);
+  await expect(page.getByText("No requests yet")).toBeVisible();
 
   const statuses = [];
   for (let i = 0; i < 3; i++) statuses.push((await me(request, secret)).status());

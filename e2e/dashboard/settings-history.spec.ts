@@ -13,7 +13,7 @@ async function save(page: Page) {
 test.describe("signed in as the owner of Fresh Co", () => {
   test.use({ storageState: signedIn("freshOwner") });
 
-  test("settings: Require API Token changes what a guest gets, and the change is audited", async ({ page, request }) => {
+  test("settings: requiring an API key changes what a guest gets, and the change is audited", async ({ page, request }) => {
     const { orgs } = fixture();
     // the request client carries the session cookie too: /api/v1 answers by key or as a guest, never by session
     const guest = () => request.get("/api/v1/articles", { headers: { "X-Keydesk-Org": orgs.fresh.slug } });
@@ -21,16 +21,16 @@ test.describe("signed in as the owner of Fresh Co", () => {
 
     await page.goto("/settings/api/settings");
     await expect(page.getByText("Keys with every permission")).toBeVisible();
-    await page.getByRole("switch", { name: "Require API Token" }).check();
+    await page.getByRole("switch", { name: "Require an API key for every request" }).check();
     await save(page);
     await expect(page.getByText("Settings saved.", { exact: true }).last()).toBeVisible();
-    await expect(page.getByRole("switch", { name: "Require API Token" })).toBeChecked();
+    await expect(page.getByRole("switch", { name: "Require an API key for every request" })).toBeChecked();
     await shot(page, "settings-form");
     const res = await guest();
     expect(res.status()).toBe(401);
     expect((await res.json()).code).toBe("missing_api_key");
 
-    await page.getByRole("switch", { name: "Require API Token" }).uncheck();
+    await page.getByRole("switch", { name: "Require an API key for every request" }).uncheck();
     await page.getByLabel("Default rate limit").fill("abc");
     await save(page);
     await expect(page.locator("#defaultRateLimitPerHour-error")).toHaveText("Enter a whole number of requests per hour");

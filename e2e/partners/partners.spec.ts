@@ -12,7 +12,7 @@ test.use({ storageState: signedIn("owner") });
 
 const unique = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-async function addPartner(page: Page, p: { name: string; email: string; level: "Read" | "Write" | "Read & Write" }) {
+async function addPartner(page: Page, p: { name: string; email: string; level: "Read" | "Approvals" | "Read & Write" }) {
   await page.goto("/settings/api/partners");
   await page.getByRole("button", { name: "Add partner" }).click();
   const dialog = page.getByRole("dialog", { name: "Add partner" });
@@ -287,7 +287,7 @@ test("the add dialog ties errors to its fields, and offers only the levels the p
   await starter.getByRole("button", { name: "Add partner" }).click();
   const sd = starter.getByRole("dialog", { name: "Add partner" });
   await expect(sd.getByRole("radio", { name: "Read", exact: true })).toBeEnabled();
-  await expect(sd.getByRole("radio", { name: "Write", exact: true })).toBeDisabled();
+  await expect(sd.getByRole("radio", { name: "Approvals", exact: true })).toBeDisabled();
   await expect(sd.getByRole("radio", { name: "Read & Write", exact: true })).toBeDisabled();
   await starter.context().close();
 

@@ -16,7 +16,8 @@ export function partnerLevelOf(value: string): PartnerLevel {
   return partnerLevelSchema.parse(value);
 }
 
-export const LEVEL_LABELS: Record<PartnerLevel, string> = { read: "Read", write: "Write", read_write: "Read & Write" };
+// "Approvals", not "Write": the key preset named Write is a different set (it writes articles too)
+export const LEVEL_LABELS: Record<PartnerLevel, string> = { read: "Read", write: "Approvals", read_write: "Read & Write" };
 
 export const LEVEL_PERMISSIONS: Record<PartnerLevel, Permission[]> = {
   read: PRESET_PERMISSIONS.read,

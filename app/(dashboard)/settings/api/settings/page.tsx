@@ -13,7 +13,7 @@ import { applyLifetimePolicyAction } from "@/lib/actions/settings-actions";
 export const metadata: Metadata = { title: "API settings" };
 
 const PLAN_TEXT = {
-  free: "No API access by key. Guests can still read published external articles when Require API Token is off.",
+  free: "No API access by key. Guests can still read published external articles when “Require an API key for every request” is off.",
   starter: "Keys with read permissions only.",
   professional: "Keys with every permission: articles, categories, approvals, team, keys, webhooks, usage, settings and the audit log.",
 } as const;

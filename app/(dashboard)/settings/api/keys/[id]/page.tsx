@@ -191,9 +191,13 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
             </span>
           }
         />
-        <div className="px-3 py-4">
-          <UsageChart data={usage.points} />
-        </div>
+        {usage.total === 0 ? (
+          <EmptyState title="No requests yet" description={`This key made no request in the last ${range} days. Calls with it show here within seconds.`} />
+        ) : (
+          <div className="px-3 py-4">
+            <UsageChart data={usage.points} />
+          </div>
+        )}
       </Card>
 
       <Card>
