@@ -17,8 +17,21 @@ test("a request created by API key is decided by an agent in the browser", async
   await page.goto("/approvals");
   await expect(page.getByText(title, { exact: true })).toBeVisible();
   await shot(page, "approvals");
+  // Approve asks first (a decision is final); Cancel steps back, nothing decided
+  await page.getByRole("button", { name: `Reject ${title}` }).click();
+  await expect(page.getByText(`Reject “${title}”? This is final.`)).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByLabel(`Comment on ${title}`).fill("Within policy");
   await page.getByRole("button", { name: `Approve ${title}` }).click();
+  await page.getByRole("button", { name: `Confirm: approve ${title}` }).click();
   await expect(page.getByText(title, { exact: true })).toBeHidden();
+  // the Decided tab shows it, with who decided and the comment
+  await page.getByRole("link", { name: "Decided" }).click();
+  const decided = page.getByTestId("decided-approvals").getByRole("listitem").filter({ hasText: title });
+  await expect(decided).toContainText("Approved");
+  await expect(decided).toContainText(`By ${agent.email}`);
+  await expect(decided).toContainText("Within policy");
+  await shot(page, "approvals-decided");
 
   const pending = await (await request.get("/api/v2/approvals/GetApprovalNotComplete?per_page=100", { headers: auth })).json();
   expect(pending.data.map((a: { id: string }) => a.id)).not.toContain(id);

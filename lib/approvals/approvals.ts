@@ -24,10 +24,16 @@ export function serializeApproval(a: Approval) {
 }
 
 /** Pending approvals, newest first. */
-export async function listPendingApprovals(organizationId: string, page = 1, perPage = 25) {
-  const where = { organizationId, status: "pending" as const };
+export function listPendingApprovals(organizationId: string, page = 1, perPage = 25) {
+  return listApprovals(organizationId, "pending", page, perPage);
+}
+
+/** Pending approvals newest first, or decided ones most recently decided first (the page's Decided tab). */
+export async function listApprovals(organizationId: string, which: "pending" | "decided", page = 1, perPage = 25) {
+  const where = which === "pending" ? { organizationId, status: "pending" as const } : { organizationId, status: { not: "pending" as const } };
+  const orderBy = which === "pending" ? [{ createdAt: "desc" as const }, { id: "desc" as const }] : [{ updatedAt: "desc" as const }, { id: "desc" as const }];
   const [rows, total] = await Promise.all([
-    db.approval.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * perPage, take: perPage }),
+    db.approval.findMany({ where, orderBy, skip: (page - 1) * perPage, take: perPage }),
     db.approval.count({ where }),
   ]);
   return listEnvelope(rows.map(serializeApproval), page, perPage, total);

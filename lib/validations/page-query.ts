@@ -51,7 +51,7 @@ export const webhookPageQuerySchema = z.object({ status: oneOf(["succeeded", "fa
 export const keyPageQuerySchema = z.object({ range: oneOf(["7d", "30d"], "7d"), by: oneOf(["day", "hour"], "day") });
 
 // /approvals
-export const approvalsPageQuerySchema = z.object({ page: pageParam });
+export const approvalsPageQuerySchema = z.object({ page: pageParam, status: oneOf(["pending", "decided"] as const, "pending") });
 
 // /settings/api/history and its CSV export: impossible days are dropped and named in `ignored`.
 export const historyQuerySchema = z
