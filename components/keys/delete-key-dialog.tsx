@@ -6,7 +6,7 @@ import { DialogForm, FormDialog, useDialogAction } from "@/components/ui/form-di
 
 export function DeleteKeyDialog({ keyId, keyName }: { keyId: string; keyName: string }) {
   return (
-    <FormDialog trigger={<Button variant="danger">Delete</Button>}>
+    <FormDialog trigger={<Button variant="danger">Delete this key</Button>}>
       {() => <DeleteKeyForm keyId={keyId} keyName={keyName} />}
     </FormDialog>
   );

@@ -151,7 +151,11 @@ test("rotate: both secrets work, a third is refused, retiring the old one stops 
   await expect(dialog.getByRole("alert", { name: "Rotation refused" })).toContainText("Retire the old secret");
   await page.keyboard.press("Escape");
 
+  // retiring asks first and says when the old secret was last used (just now: it is in use)
   await page.getByRole("button", { name: "Retire the old secret" }).click();
+  const retire = page.getByRole("dialog", { name: "Retire the old secret?" });
+  await expect(retire.getByTestId("retire-last-used")).toContainText("still in use");
+  await retire.getByRole("button", { name: "Retire secret" }).click();
   await expect(page.getByTestId("secret-row")).toHaveCount(1);
   expect((await me(request, oldSecret)).status()).toBe(401);
   expect((await me(request, newSecret)).status()).toBe(200);
@@ -162,7 +166,9 @@ test("delete → the key gets 401 → restore → it works again", async ({ page
   const name = uniq("Delete me");
   const secret = await createKeyInUi(page, { name });
   await openKey(page, name);
-  await page.getByRole("button", { name: "Delete" }).click();
+  // destructive actions sit in the danger zone, not beside Edit
+  await expect(page.getByRole("region", { name: "Danger zone" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete this key" }).click();
   const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
   await expect(dialog).toContainText("stops working immediately");
   await dialog.getByRole("button", { name: "Delete key" }).click();
@@ -209,7 +215,7 @@ test.describe("signed in as an admin", () => {
     const secret = await createKeyInUi(page, { name, preset: "Admin" });
     expect((await me(request, secret)).status()).toBe(200);
     await openKey(page, name);
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete this key" }).click();
     await page.getByRole("button", { name: "Delete key" }).click();
     await expect(page).toHaveURL(/status=deleted/);
     expect((await me(request, secret)).status()).toBe(401);

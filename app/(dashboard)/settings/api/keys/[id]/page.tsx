@@ -25,7 +25,8 @@ import { RotateKeyDialog } from "@/components/keys/rotate-key-dialog";
 import { UsageChart } from "@/components/keys/usage-chart";
 import { listEventsAbout } from "@/lib/audit/audit-history";
 import { keyUsageSeries } from "@/lib/usage/key-usage-series";
-import { restoreKeyAction, retireSecretAction, setKeyPausedAction } from "@/lib/actions/key-actions";
+import { restoreKeyAction, setKeyPausedAction } from "@/lib/actions/key-actions";
+import { RetireSecretDialog } from "@/components/keys/retire-secret-dialog";
 import { keyPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 
 export const metadata: Metadata = { title: "API key" };
@@ -86,7 +87,6 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                 )}
                 {showOnce ? null : <RevealKeyDialog keyId={k.id} keyName={k.name} needsPassword={!confirmed} />}
                 <RotateKeyDialog keyId={k.id} liveSecrets={k.secrets.length} apiOrigin={env.authUrl} showOnce={showOnce} needsPassword={!confirmed} />
-                <DeleteKeyDialog keyId={k.id} keyName={k.name} />
               </>
             )}
           </div>
@@ -165,7 +165,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
                     </p>
                   </div>
                   {k.secrets.length > 1 && i < k.secrets.length - 1 && !deleted ? (
-                    <ActionButton action={retireSecretAction} fields={{ keyId: k.id, secretId: s.id }} label="Retire" pendingLabel="Retiring…" variant="danger" ariaLabel="Retire the old secret" />
+                    <RetireSecretDialog keyId={k.id} secretId={s.id} masked={maskKey(s.start, s.end)} lastUsedAt={s.last_used_at} lastUsedIp={s.last_used_ip} />
                   ) : null}
                 </li>
               ))}
@@ -204,6 +204,17 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
         <CardHeader title="History" description="Everything that happened to this key, newest first." />
         {events.length ? <AuditTable events={events} linkKeys={false} /> : <EmptyState title="No events" />}
       </Card>
+      {deleted ? null : (
+        <Card className="ring-red-200" aria-labelledby="danger-zone">
+          <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+            <div className="min-w-0">
+              <h2 id="danger-zone" className="text-[15px] font-semibold text-red-700">Danger zone</h2>
+              <p className="mt-0.5 text-sm text-slate-600">Deleting stops the key at once. It can be restored from Recently deleted for 30 days.</p>
+            </div>
+            <DeleteKeyDialog keyId={k.id} keyName={k.name} />
+          </div>
+        </Card>
+      )}
     </div>
   );
 }
