@@ -81,7 +81,7 @@ export function ApiSettingsForm({ settings }: { settings: Settings }) {
         <div className="px-5 py-4">
           <label htmlFor="leakedKeyAction" className="text-sm font-medium text-slate-900">When a key is found in public</label>
           <p id="leaked-hint" className="text-sm text-slate-500">GitHub’s secret scanning and anyone who finds a key can report it. Owners, admins and the key’s creator are emailed either way.</p>
-          <select id="leakedKeyAction" name="leakedKeyAction" defaultValue={settings.leakedKeyAction} aria-describedby="leaked-hint" className="mt-2 block h-9 rounded-md border-0 bg-white px-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none">
+          <select id="leakedKeyAction" name="leakedKeyAction" defaultValue={settings.leakedKeyAction} aria-describedby="leaked-hint" className="mt-2 block h-9 w-full max-w-full rounded-md sm:w-auto border-0 bg-white px-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none">
             <option value="revoke">Revoke the leaked secret at once (recommended)</option>
             <option value="notify">Only notify: the secret keeps working</option>
           </select>

@@ -129,10 +129,12 @@ test("account: change password (the other session ends), then reset it by email"
   const anon = await freshPage(browser);
   await anon.goto("/login");
   await anon.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(anon.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await anon.getByLabel("Email").fill(`nobody-${Date.now()}@e2e.keydesk.test`);
   await anon.getByRole("button", { name: "Email me a link" }).click();
   const unknownAnswer = (await anon.getByTestId("reset-requested").textContent())!.replace(/If \S+ has/, "If X has");
   await anon.goto("/forgot-password");
+  await expect(anon.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await anon.getByLabel("Email").fill(owner.email);
   await anon.getByRole("button", { name: "Email me a link" }).click();
   expect((await anon.getByTestId("reset-requested").textContent())!.replace(/If \S+ has/, "If X has")).toBe(unknownAnswer);
