@@ -1,11 +1,12 @@
 // Every page at 390 px (a phone): nothing makes the page scroll sideways (tables scroll inside their
 // own box), with a screenshot of each under test-results/screenshots/phone-*.png.
+import type { Page } from "@playwright/test";
 import { makeApiKey } from "../keys";
 import { expect, fixture, shot, signedIn, signedOut, test } from "../fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-async function fitsPhone(page: import("@playwright/test").Page, path: string, name: string) {
+async function fitsPhone(page: Page, path: string, name: string) {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(400);
   await page.waitForLoadState("networkidle");
