@@ -2,7 +2,7 @@
 // Deciding an approval from the dashboard: any member (the same rule and service as the API).
 import { memberAction } from "@/lib/actions/action-client";
 import type { ActionState } from "@/lib/actions/action-state";
-import { decideApproval } from "@/lib/approvals/approvals";
+import { decideApproval } from "@/lib/approvals/decide-approval";
 import { updateApprovalStatusSchema } from "@/lib/validations/approval";
 
 export const decideApprovalAction = memberAction

@@ -3,7 +3,7 @@
 import { signIn } from "@/auth";
 import { publicAction } from "@/lib/actions/action-client";
 import type { ActionState } from "@/lib/actions/action-state";
-import { acceptInvitation } from "@/lib/team/team";
+import { acceptInvitation } from "@/lib/team/accept-invitation";
 import { acceptInvitationSchema } from "@/lib/validations/team";
 
 export const acceptInvitationAction = publicAction

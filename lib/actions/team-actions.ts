@@ -8,10 +8,10 @@ import type { ActionState } from "@/lib/actions/action-state";
 import type { Granter } from "@/lib/auth/grants";
 import { roleSchema, ROLE_LABELS } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/http/problem";
-import { changeMemberRole } from "@/lib/orgs/change-member-role";
-import { removeMember } from "@/lib/orgs/remove-member";
+import { changeMemberRole } from "@/lib/team/change-member-role";
+import { removeMember } from "@/lib/team/remove-member";
 import { resendInvitation, revokeInvitation } from "@/lib/team/manage-invitation";
-import { inviteMember } from "@/lib/team/team";
+import { inviteMember } from "@/lib/team/invite-member";
 import { idSchema } from "@/lib/validations/common";
 import { inviteMemberSchema } from "@/lib/validations/team";
 

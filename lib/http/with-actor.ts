@@ -4,7 +4,7 @@
 import type { Actor } from "@/lib/audit/actor";
 import { clientIp } from "@/lib/net/client-ip";
 import { sessionMembership } from "@/lib/auth/session-from-request";
-import { verifyDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { verifyDeskToken } from "@/lib/desk-tokens/verify-desk-token";
 import { ApiError } from "@/lib/http/problem";
 import { requestIdFor } from "@/lib/http/request-id";
 import { errorResponse } from "@/lib/http/respond";

@@ -9,7 +9,7 @@ import type { Permission } from "@/lib/keys/permissions";
 import { serializeKey } from "@/lib/keys/serialize-key";
 import { issueClaimLink, sendClaimEmail } from "@/lib/partners/claim-links";
 import { LEVEL_PERMISSIONS, withinLevel } from "@/lib/partners/partner-levels";
-import { getPartnerOrThrow } from "@/lib/partners/partners";
+import { getPartnerOrThrow } from "@/lib/partners/get-partner";
 
 export type PartnerKeyParams = { name?: string; permissions?: Permission[]; expiresAt?: Date | null; rateLimitPerHour?: number | null };
 

@@ -7,7 +7,7 @@ import { insertKey } from "@/lib/keys/create-key";
 import { serializeKey } from "@/lib/keys/serialize-key";
 import { issueClaimLink, sendClaimEmail } from "@/lib/partners/claim-links";
 import { LEVEL_PERMISSIONS, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { serializePartner } from "@/lib/partners/partners";
+import { serializePartner } from "@/lib/partners/serialize-partner";
 import { normalizeEmail } from "@/lib/users/password";
 
 /** Adds a partner with its first key (the level's permissions) and emails the claim link. */

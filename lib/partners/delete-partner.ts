@@ -8,7 +8,8 @@ import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChanges } from "@/lib/changes/record-change";
 import { keyInclude, serializeKey } from "@/lib/keys/serialize-key";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
-import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
+import { getPartnerOrThrow } from "@/lib/partners/get-partner";
+import { serializePartner } from "@/lib/partners/serialize-partner";
 
 /** Deletes a partner and, at the same instant, all its live keys (one audit event lists them). */
 export async function deletePartner(organizationId: string, partnerId: string, actor: Actor) {

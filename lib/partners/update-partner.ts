@@ -7,7 +7,8 @@ import { invalidateKey } from "@/lib/changes/announce-changes";
 import { recordChanges } from "@/lib/changes/record-change";
 import { permissionsIndexFor, presetFor } from "@/lib/keys/permissions";
 import { narrowToLevel, withinLevel, type PartnerLevel } from "@/lib/partners/partner-levels";
-import { getPartnerOrThrow, serializePartner } from "@/lib/partners/partners";
+import { getPartnerOrThrow } from "@/lib/partners/get-partner";
+import { serializePartner } from "@/lib/partners/serialize-partner";
 import { normalizeEmail } from "@/lib/users/password";
 
 /** The partner's live keys that a new level would narrow, with what each would keep. */

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { systemActor } from "@/lib/audit/actor";
 import { SYSTEM_GRANTER } from "@/lib/auth/grants";
-import { removeMember } from "@/lib/orgs/remove-member";
+import { removeMember } from "@/lib/team/remove-member";
 import { resendInvitation, revokeInvitation } from "@/lib/team/manage-invitation";
-import { findOpenInvitation, inviteMember } from "@/lib/team/team";
+import { findOpenInvitation } from "@/lib/team/accept-invitation";
+import { inviteMember } from "@/lib/team/invite-member";
 import { makeOrg, rand } from "@/test/factories";
 import { decodeBody, useSmtpCapture } from "@/test/smtp";
 

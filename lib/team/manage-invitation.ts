@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertMayGrantRole, type Granter } from "@/lib/auth/grants";
 import { randomToken, sha256 } from "@/lib/crypto/secret-box";
 import { ApiError } from "@/lib/http/problem";
-import { INVITATION_TTL_MS, sendInvitationMail } from "@/lib/team/team";
+import { INVITATION_TTL_MS, sendInvitationMail } from "@/lib/team/invite-member";
 
 async function openInvitation(organizationId: string, id: string) {
   const inv = await db.invitation.findFirst({ where: { id, organizationId, acceptedAt: null, revokedAt: null }, include: { organization: { select: { name: true } } } });

@@ -2,11 +2,11 @@
 // each, and arguments that reach its body. Read by the authorization matrix and the action fuzz.
 import { systemActor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
-import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { mintDeskToken } from "@/lib/desk-tokens/mint-desk-token";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { SYSTEM_GRANTER } from "@/lib/auth/grants";
-import { inviteMember } from "@/lib/team/team";
+import { inviteMember } from "@/lib/team/invite-member";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import { makeArticle, makeKey, rand } from "@/test/factories";
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/auth", async () => (await import("@/test/session")).sessionMocks.auth);
 import { systemActor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
-import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { mintDeskToken } from "@/lib/desk-tokens/mint-desk-token";
 import { createPartner } from "@/lib/partners/create-partner";
 import { makeKey, makeOrg, rand } from "@/test/factories";
 import { apiRoutes, invoke, type ApiRoute } from "@/test/routes";

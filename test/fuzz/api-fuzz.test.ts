@@ -12,7 +12,7 @@ vi.mock("@/auth", async () => (await import("@/test/session")).sessionMocks.auth
 import { GET as openApiJson } from "@/app/api/openapi.json/route";
 import { systemActor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
-import { mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { mintDeskToken } from "@/lib/desk-tokens/mint-desk-token";
 import { env } from "@/lib/env";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createWebhook } from "@/lib/webhooks/create-webhook";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listApprovals } from "@/lib/approvals/approvals";
+import { listApprovals } from "@/lib/approvals/list-approvals";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { requireMembership } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getSession, requireMembership } from "@/lib/auth/session";
 import { listSignInSessions } from "@/lib/auth/sign-in-sessions";
-import { listDeskTokens } from "@/lib/desk-tokens/desk-tokens";
+import { listDeskTokens } from "@/lib/desk-tokens/list-desk-tokens";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PublicPage } from "@/components/ui/public-page";
 import { formatDateTime } from "@/components/ui/time";
 import { ROLE_LABELS, ROLE_WORDS } from "@/lib/auth/roles";
-import { findOpenInvitation } from "@/lib/team/team";
+import { findOpenInvitation } from "@/lib/team/accept-invitation";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Join", robots: { index: false, follow: false } };

@@ -6,7 +6,7 @@ import { getOrgSettings } from "@/lib/orgs/get-org-settings";
 import { env } from "@/lib/env";
 import { maskKey } from "@/lib/keys/key-format";
 import { hasKeys, listKeys } from "@/lib/keys/list-keys";
-import { partnerNames } from "@/lib/partners/partners";
+import { partnerNames } from "@/lib/partners/list-partners";
 import { keysPageQuerySchema, parsePageQuery } from "@/lib/validations/page-query";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -3,7 +3,7 @@ import { resendInvitationAction, revokeInvitationAction } from "@/lib/actions/te
 import { maxGrantableRole } from "@/lib/auth/grants";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { requireAdmin } from "@/lib/auth/session";
-import { listMembers } from "@/lib/team/team";
+import { listMembers } from "@/lib/team/list-members";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";

@@ -1,7 +1,8 @@
 import { parseBody, parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { createArticle, listArticles } from "@/lib/kb/articles";
+import { createArticle } from "@/lib/kb/create-article";
+import { listArticles } from "@/lib/kb/read-articles";
 import { createArticleSchema, listArticlesQuerySchema } from "@/lib/validations/article";
 
 // GET /api/v1/articles — list and search articles (guests: external, published ones)

@@ -1,7 +1,8 @@
 import { parseBody, parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { createCategory, listCategories } from "@/lib/kb/categories";
+import { createCategory } from "@/lib/kb/create-category";
+import { listCategories } from "@/lib/kb/read-categories";
 import { createCategorySchema, listCategoriesQuerySchema } from "@/lib/validations/category";
 
 // GET /api/v1/categories — list categories (guests too)

@@ -4,7 +4,7 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { createPartner } from "@/lib/partners/create-partner";
 import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
-import { listPartners } from "@/lib/partners/partners";
+import { listPartners } from "@/lib/partners/list-partners";
 import { createPartnerSchema, listPartnersQuerySchema } from "@/lib/validations/partner";
 
 // GET /api/v1/partners — partners with key counts, status and last activity

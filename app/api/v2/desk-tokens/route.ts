@@ -1,4 +1,5 @@
-import { listDeskTokens, mintDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { listDeskTokens } from "@/lib/desk-tokens/list-desk-tokens";
+import { mintDeskToken } from "@/lib/desk-tokens/mint-desk-token";
 import { ApiError } from "@/lib/http/problem";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { keysDeletedWithPartners, partnersWithFailedMail } from "@/lib/partners/list-claim-links";
 import { RESTORE_WINDOW_MS } from "@/lib/keys/delete-key";
-import { listPartners } from "@/lib/partners/partners";
+import { listPartners } from "@/lib/partners/list-partners";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { lastDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
-import { listPartners, partnerNames } from "@/lib/partners/partners";
+import { listPartners, partnerNames } from "@/lib/partners/list-partners";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";

@@ -1,7 +1,9 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json, noContent } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { deleteArticle, getArticle, updateArticle } from "@/lib/kb/articles";
+import { deleteArticle } from "@/lib/kb/delete-article";
+import { getArticle } from "@/lib/kb/read-articles";
+import { updateArticle } from "@/lib/kb/update-article";
 import { updateArticleSchema } from "@/lib/validations/article";
 
 type Params = { id: string };

@@ -1,7 +1,9 @@
 import { parseBody } from "@/lib/http/parse-body";
 import { json, noContent } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { deleteCategory, getCategory, updateCategory } from "@/lib/kb/categories";
+import { deleteCategory } from "@/lib/kb/delete-category";
+import { getCategory } from "@/lib/kb/read-categories";
+import { updateCategory } from "@/lib/kb/update-category";
 import { updateCategorySchema } from "@/lib/validations/category";
 
 type Params = { id: string };

@@ -4,7 +4,7 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { deletePartner } from "@/lib/partners/delete-partner";
 import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
-import { getPartner, partnerLevelPermissions } from "@/lib/partners/partners";
+import { getPartner, partnerLevelPermissions } from "@/lib/partners/get-partner";
 import { updatePartner } from "@/lib/partners/update-partner";
 import { updatePartnerSchema } from "@/lib/validations/partner";
 

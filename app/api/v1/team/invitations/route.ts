@@ -2,7 +2,7 @@ import { granterOf } from "@/lib/auth/grants";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { inviteMember } from "@/lib/team/team";
+import { inviteMember } from "@/lib/team/invite-member";
 import { inviteMemberSchema } from "@/lib/validations/team";
 
 // POST /api/v1/team/invitations — invite by email (a sign-up link that expires)

@@ -1,4 +1,4 @@
-import { createApproval } from "@/lib/approvals/approvals";
+import { createApproval } from "@/lib/approvals/create-approval";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withActor } from "@/lib/http/with-actor";

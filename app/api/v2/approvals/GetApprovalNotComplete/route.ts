@@ -1,4 +1,4 @@
-import { listPendingApprovals } from "@/lib/approvals/approvals";
+import { listPendingApprovals } from "@/lib/approvals/list-approvals";
 import { parseInput, searchParamsObject } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withActor } from "@/lib/http/with-actor";

@@ -1,4 +1,4 @@
-import { decideApproval } from "@/lib/approvals/approvals";
+import { decideApproval } from "@/lib/approvals/decide-approval";
 import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withActor } from "@/lib/http/with-actor";

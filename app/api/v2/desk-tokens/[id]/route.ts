@@ -1,4 +1,4 @@
-import { revokeDeskToken } from "@/lib/desk-tokens/desk-tokens";
+import { revokeDeskToken } from "@/lib/desk-tokens/revoke-desk-token";
 import { ApiError } from "@/lib/http/problem";
 import { json } from "@/lib/http/respond";
 import { withActor } from "@/lib/http/with-actor";

@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/http/problem";
 import { maskKey } from "@/lib/keys/key-format";
 import { listKeys } from "@/lib/keys/list-keys";
 import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
-import { getPartner } from "@/lib/partners/partners";
+import { getPartner } from "@/lib/partners/get-partner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";

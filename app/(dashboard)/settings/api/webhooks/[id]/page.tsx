@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/problem";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/event-types";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
 import { countDueSoon, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
-import { partnerNames } from "@/lib/partners/partners";
+import { partnerNames } from "@/lib/partners/list-partners";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { Card, CardHeader } from "@/components/ui/card";

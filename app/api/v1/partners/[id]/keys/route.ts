@@ -4,7 +4,7 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { assertKeyMayGrant } from "@/lib/auth/grants";
 import { addPartnerKey } from "@/lib/partners/add-partner-key";
 import { LEVEL_PERMISSIONS } from "@/lib/partners/partner-levels";
-import { getPartnerOrThrow } from "@/lib/partners/partners";
+import { getPartnerOrThrow } from "@/lib/partners/get-partner";
 import { addPartnerKeySchema } from "@/lib/validations/partner";
 
 // POST /api/v1/partners/{id}/keys — another key for the partner, delivered by a new claim link

@@ -3,7 +3,7 @@ import { parseBody } from "@/lib/http/parse-body";
 import { json } from "@/lib/http/respond";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { resendClaimLink } from "@/lib/partners/claim-links";
-import { partnerLevelPermissions } from "@/lib/partners/partners";
+import { partnerLevelPermissions } from "@/lib/partners/get-partner";
 import { resendClaimSchema } from "@/lib/validations/partner";
 
 // POST /api/v1/partners/{id}/resend — a new claim link (the old one stops working)

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/audit/actor";
 import { SYSTEM_GRANTER } from "@/lib/auth/grants";
 import { db } from "@/lib/db";
-import { changeMemberRole } from "@/lib/orgs/change-member-role";
-import { removeMember } from "@/lib/orgs/remove-member";
+import { changeMemberRole } from "@/lib/team/change-member-role";
+import { removeMember } from "@/lib/team/remove-member";
 import { createUser } from "@/lib/users/create-user";
 import { makeOrg, rand } from "@/test/factories";
 

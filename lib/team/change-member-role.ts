@@ -1,10 +1,11 @@
+// A member gets another role, within the grant rules (lib/auth/grants.ts); the last owner cannot be demoted.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { assertMayGrantRole, type Granter } from "@/lib/auth/grants";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
-import { assertOwnerRemains } from "@/lib/orgs/assert-owner-remains";
+import { assertOwnerRemains } from "@/lib/team/assert-owner-remains";
 import { lockOrg } from "@/lib/orgs/lock-org";
 import { isRole, type Role } from "@/lib/auth/roles";
 

@@ -1,10 +1,11 @@
+// A member leaves an organization (the user account stays), within the grant rules; never the last owner.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ApiError } from "@/lib/http/problem";
 import { assertMayGrantRole, SYSTEM_GRANTER, type Granter } from "@/lib/auth/grants";
-import { assertOwnerRemains } from "@/lib/orgs/assert-owner-remains";
+import { assertOwnerRemains } from "@/lib/team/assert-owner-remains";
 import { lockOrg } from "@/lib/orgs/lock-org";
 
 /** Takes a user out of an organization (the user account stays); never the last owner, and only a

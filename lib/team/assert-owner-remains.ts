@@ -1,3 +1,4 @@
+// The rule every membership change checks inside its transaction: an organization keeps an owner.
 import type { Tx } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
 

@@ -1,42 +1,8 @@
-// Partners: outside companies known by an email address, holding keys bounded by their level.
+// An organization's partners: the list with key counts and last activity, and names by id.
 import "server-only";
-import { db, type Tx } from "@/lib/db";
-import type { Partner } from "@/lib/generated/sqlite/client";
-import { ApiError } from "@/lib/http/problem";
-import { LEVEL_PERMISSIONS, partnerLevelOf } from "@/lib/partners/partner-levels";
+import { db } from "@/lib/db";
 import { listEnvelope } from "@/lib/validations/common";
-
-export function partnerStatus(p: { deletedAt: Date | null; claimedAt: Date | null; lastActivityAt: Date | null }) {
-  if (p.deletedAt) return "deleted" as const;
-  return p.claimedAt || p.lastActivityAt ? ("active" as const) : ("invited" as const);
-}
-
-export function serializePartner(p: Partner & { _count?: { keys: number } }, keyCount?: number) {
-  return {
-    id: p.id,
-    name: p.name,
-    email: p.email,
-    level: partnerLevelOf(p.level),
-    status: partnerStatus(p),
-    key_count: keyCount ?? p._count?.keys ?? 0,
-    last_activity_at: p.lastActivityAt?.toISOString() ?? null,
-    claimed_at: p.claimedAt?.toISOString() ?? null,
-    disabled: p.disabled,
-    deleted_at: p.deletedAt?.toISOString() ?? null,
-    created_at: p.createdAt.toISOString(),
-  };
-}
-
-export async function getPartnerOrThrow(organizationId: string, id: string, client: Tx | typeof db = db) {
-  const p = await client.partner.findFirst({ where: { id, organizationId } });
-  if (!p) throw new ApiError("not_found", `No partner with id ${id}.`);
-  return { ...p, level: partnerLevelOf(p.level) };
-}
-
-/** The permissions a partner's level allows: what a key must hold to manage that partner. */
-export async function partnerLevelPermissions(organizationId: string, id: string) {
-  return LEVEL_PERMISSIONS[(await getPartnerOrThrow(organizationId, id)).level];
-}
+import { serializePartner } from "@/lib/partners/serialize-partner";
 
 /** Partners with their live key count and last activity (the newest last use of their keys). */
 export async function listPartners(organizationId: string, q: { status?: "active" | "deleted" | "all"; page?: number; perPage?: number } = {}) {
@@ -59,12 +25,6 @@ export async function listPartners(organizationId: string, q: { status?: "active
     return serializePartner({ ...r, lastActivityAt: last }, s?._count._all ?? 0);
   });
   return listEnvelope(data, page, perPage, total);
-}
-
-export async function getPartner(organizationId: string, id: string) {
-  const p = await getPartnerOrThrow(organizationId, id);
-  const count = await db.apiKey.count({ where: { partnerId: id, deletedAt: p.deletedAt ? undefined : null } });
-  return serializePartner(p, count);
 }
 
 /** The names (and contact emails) of some of the organization's partners, by id: lists that show whose a key or endpoint is. */
