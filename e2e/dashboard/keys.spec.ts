@@ -49,14 +49,16 @@ test("create shows validation errors next to the field", async ({ page }) => {
   await dialog.getByLabel("Rate limit (requests per hour)").fill("0");
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByLabel("Rate limit (requests per hour)")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.locator("#key-rate-limit-error")).toHaveText("At least 1 request per hour");
+  await expect(dialog.locator("#key-rate-limit-error")).toHaveText("Enter a number from 1 to 1,000,000");
   await expect(dialog.locator("#key-name-error")).toHaveText("Name cannot be empty");
   await dialog.getByRole("radio", { name: "Fine-grained" }).click();
   for (const r of ["articles", "categories", "approvals"]) await dialog.getByRole("radio", { name: `${r}: none` }).check();
-  await dialog.getByLabel("Name").fill("x");
-  await dialog.getByLabel("Rate limit (requests per hour)").fill("");
+  // every field's error at once: no permission, a rate limit that is no number, and the name
+  await dialog.getByLabel("Rate limit (requests per hour)").fill("lots");
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.locator("#key-access-error")).toHaveText("Choose at least one permission");
+  await expect(dialog.locator("#key-rate-limit-error")).toHaveText("Enter a whole number of requests per hour");
+  await expect(dialog.locator("#key-name-error")).toHaveText("Name cannot be empty");
 });
 
 test("edit renames and re-scopes a key, recorded with before and after", async ({ page, request }) => {

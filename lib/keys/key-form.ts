@@ -1,6 +1,8 @@
 // The create/edit forms post flat fields; this turns them into the API's input shape, which the
 // server action then validates with the same zod schemas as the API (lib/validations/key.ts).
+import type { FieldErrors } from "@/lib/actions/action-state";
 import { FormErrors } from "@/lib/actions/form-errors";
+import { keyNameSchema } from "@/lib/validations/key-name";
 import { RESOURCES, type Permission, type Preset } from "@/lib/keys/permissions";
 
 /** The choices a form offers under a lifetime policy (max days): no "never", nothing longer, and the longest allowed. */
@@ -36,6 +38,9 @@ export const KEY_FIELDS = {
 /** The posted key fields in the API's shape; what the form itself cannot express throws FormErrors. */
 export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput {
   const input: KeyFormInput = {};
+  // every problem the form itself has, reported together (with the name's, which the schema would
+  // report only once these are fixed): the dialog shows all its field errors at once
+  const errors: FieldErrors = {};
   const name = fd.get("name");
   if (typeof name === "string") input.name = name;
 
@@ -49,8 +54,8 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput {
       const level = fd.get(`perm_${r}`);
       if (level === "read" || level === "write") perms.push(`${r}:${level}` as Permission);
     }
-    if (perms.length === 0) throw new FormErrors({ access: ["Choose at least one permission"] });
-    input.permissions = perms;
+    if (perms.length === 0) errors.access = ["Choose at least one permission"];
+    else input.permissions = perms;
   }
 
   const expiry = fd.get("expiry");
@@ -58,16 +63,21 @@ export function keyInputFromForm(fd: FormData, now = Date.now()): KeyFormInput {
   else if (typeof expiry === "string" && /^\d{1,4}$/.test(expiry)) input.expires_at = new Date(now + Number(expiry) * 864e5).toISOString();
   else if (expiry === "custom") {
     const day = String(fd.get("expires_on") ?? "");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new FormErrors({ expiry: ["Choose a date"] });
-    input.expires_at = `${day}T23:59:59.000Z`;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors.expiry = ["Choose a date"];
+    else input.expires_at = `${day}T23:59:59.000Z`;
   }
 
   const rate = fd.get("rate_limit");
   if (typeof rate === "string") {
     const t = rate.trim();
     if (t === "") input.rate_limit_per_hour = null;
-    else if (!/^\d+$/.test(t)) throw new FormErrors({ rate_limit: ["Enter a whole number of requests per hour"] });
+    else if (!/^\d+$/.test(t)) errors.rate_limit = ["Enter a whole number of requests per hour"];
     else input.rate_limit_per_hour = Number(t);
+  }
+  if (Object.keys(errors).length) {
+    const named = typeof name === "string" ? keyNameSchema.safeParse(name) : null;
+    if (named && !named.success) errors.name = named.error.issues.map((i) => i.message);
+    throw new FormErrors(errors);
   }
 
   // one address or range per line (commas and spaces also separate); empty = any address

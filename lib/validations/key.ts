@@ -1,11 +1,12 @@
 // One schema per resource: the API routes, the server actions, the CLI and OpenAPI all read these.
 import { z } from "zod";
+import { keyNameSchema } from "@/lib/validations/key-name";
+
 import { permissionSchema, presetSchema } from "@/lib/keys/permissions";
 import { isDate, isoDateTime } from "@/lib/validations/common";
 import { MAX_ALLOWED_IPS, normalizeIpEntry } from "@/lib/keys/ip-allowlist";
 
-export const keyNameSchema = z.string().trim().min(1, "Name cannot be empty").max(100, "Name is at most 100 characters");
-export const rateLimitSchema = z.number().int().min(1, "At least 1 request per hour").max(1_000_000);
+export const rateLimitSchema = z.number({ error: "Enter a number from 1 to 1,000,000" }).int("Enter a whole number of requests per hour").min(1, "Enter a number from 1 to 1,000,000").max(1_000_000, "Enter a number from 1 to 1,000,000");
 
 /** Up to 100 addresses or CIDR ranges, normalised; an empty list means any address. */
 export const allowedIpsSchema = z

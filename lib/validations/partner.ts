@@ -6,15 +6,15 @@ import { rateLimitSchema } from "@/lib/validations/key";
 
 
 export const createPartnerSchema = z.strictObject({
-  name: z.string().trim().min(1, "Name cannot be empty").max(100),
-  email: z.email("Enter a valid email address").max(254),
+  name: z.string().trim().min(1, "Name cannot be empty").max(100, "The name is at most 100 characters"),
+  email: z.email("Enter a valid email address").max(254, "The address is at most 254 characters"),
   level: partnerLevelSchema,
 });
 
 export const updatePartnerSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
-    email: z.email().max(254),
+    name: z.string().trim().min(1, "Name cannot be empty").max(100, "The name is at most 100 characters"),
+    email: z.email("Enter a valid email address").max(254, "The address is at most 254 characters"),
     level: partnerLevelSchema,
     /** Confirms that keys beyond the new level may be narrowed (the API's form of the UI's confirmation). */
     narrow_keys: z.boolean(),
@@ -24,8 +24,8 @@ export const updatePartnerSchema = z
   .partial();
 
 export const addPartnerKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  permissions: z.array(permissionSchema).min(1).optional(),
+  name: z.string().trim().min(1, "Name cannot be empty").max(100, "The name is at most 100 characters").optional(),
+  permissions: z.array(permissionSchema).min(1, "Choose at least one permission").optional(),
   expires_at: isoDateTime.nullable().optional(),
   rate_limit_per_hour: rateLimitSchema.nullable().optional(),
 });

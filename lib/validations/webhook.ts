@@ -5,7 +5,7 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 const url = z.string().trim().max(2048, "The URL is at most 2048 characters").pipe(z.url({ protocol: /^https?$/, message: "Give an http(s) URL" }));
-const description = z.string().trim().max(500);
+const description = z.string().trim().max(500, "The description is at most 500 characters");
 const events = z.array(webhookEventTypeSchema).min(1, "Choose at least one event").transform((v) => [...new Set(v)]);
 
 export const createWebhookSchema = z.strictObject({

@@ -27,7 +27,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   );
   return (
     <>
-      <PageHeader title="Approvals" description="Requests waiting for a decision (the list the API serves at GetApprovalNotComplete), and the ones already decided." />
+      <PageHeader title="Approvals" description="Requests waiting for a decision, and the ones already decided. Apps submit them through the approvals API." />
       <nav aria-label="Approvals" className="mb-4 inline-flex rounded-lg bg-slate-100 p-1">
         {tab("pending", "Waiting")}
         {tab("decided", "Decided")}
