@@ -10,6 +10,7 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { LevelPicker } from "@/components/partners/level-picker";
 import { MailFailure } from "@/components/partners/mail-failure";
+import { mailSentText } from "@/components/partners/mail-sent-text";
 
 export function AddPartnerDialog({ plan, disabled }: { plan: PlanName; disabled?: boolean }) {
   return (
@@ -29,7 +30,7 @@ function AddPartnerForm({ plan, onDone }: { plan: PlanName; onDone: () => void }
   const toast = useToast();
   const form = useDialogAction(createPartnerAction, (next) => {
     if (!next.ok || next.mail?.status !== "sent") return;
-    toast(`Partner added. Email sent to ${next.mail.to}`);
+    toast(`Partner added. ${mailSentText(next.mail)}`);
     onDone();
   });
 

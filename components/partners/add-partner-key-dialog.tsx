@@ -12,6 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { ExpiryField, RateLimitField } from "@/components/keys/key-fields";
 import { gridOf, PermissionGrid } from "@/components/keys/permission-grid";
 import { MailFailure } from "@/components/partners/mail-failure";
+import { mailSentText } from "@/components/partners/mail-sent-text";
 
 type Props = { partnerId: string; partnerName: string; email: string; level: PartnerLevel; orgDefaultRateLimit: number };
 
@@ -33,7 +34,7 @@ function AddKeyForm({ partnerId, partnerName, email, level, orgDefaultRateLimit,
   const toast = useToast();
   const form = useDialogAction(addPartnerKeyAction, (next) => {
     if (!next.ok || next.mail?.status !== "sent") return;
-    toast(`Key added. Email sent to ${next.mail.to}`);
+    toast(`Key added. ${mailSentText(next.mail)}`);
     onDone();
   });
   const allowed = LEVEL_PERMISSIONS[level];

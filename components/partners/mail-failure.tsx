@@ -5,18 +5,19 @@ import { resendLinkAction } from "@/lib/actions/partner-actions";
 import type { PartnerActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { mailSentText } from "@/components/partners/mail-sent-text";
 
 export function MailFailure({ partnerId, keyId, to, error, lead }: { partnerId: string; keyId?: string; to: string; error: string | null; lead?: string }) {
   const toast = useToast();
   const [state, run, pending] = useActionState<PartnerActionState, FormData>(async (prev, fd) => {
     const next = await resendLinkAction(prev, fd);
-    if (next.ok && next.mail?.status === "sent") toast(`Email sent to ${next.mail.to}`);
+    if (next.ok && next.mail?.status === "sent") toast(mailSentText(next.mail));
     return next;
   }, {});
   if (state.ok && state.mail?.status === "sent") {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-3 py-2.5 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
-        Email sent to {state.mail.to}. The link works once, for 72 hours.
+        {mailSentText(state.mail)}. The link works once, for 72 hours.
       </p>
     );
   }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DialogForm, DialogResult, FormDialog, useDialogAction } from "@/components/ui/form-dialog";
 import { useToast } from "@/components/ui/toast";
 import { MailFailure } from "@/components/partners/mail-failure";
+import { mailSentText } from "@/components/partners/mail-sent-text";
 
 type Props = { partnerId: string; keyId: string; keyName: string; email: string; claimed: boolean };
 
@@ -20,7 +21,7 @@ function ResendForm({ partnerId, keyId, keyName, email, claimed, onDone }: Props
   const toast = useToast();
   const form = useDialogAction(resendLinkAction, (next) => {
     if (!next.ok || next.mail?.status !== "sent") return;
-    toast(`New link sent to ${next.mail.to}`);
+    toast(next.mail.outbox ? `New link made. ${mailSentText(next.mail)}` : `New link sent to ${next.mail.to}`);
     onDone();
   });
   const title = `Resend the link for “${keyName}”?`;

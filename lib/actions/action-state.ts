@@ -22,7 +22,7 @@ export type NarrowedKey = { id: string; name: string; permissions: string[]; nar
 
 export type PartnerActionState = ActionState & {
   /** The claim email: "sent", or "failed" with the error, for the admin to retry. */
-  mail?: { status: "sent" | "failed"; error: string | null; to: string };
+  mail?: { status: "sent" | "failed"; error: string | null; to: string; outbox?: boolean };
   partnerId?: string;
   keyId?: string;
   /** Change level: the keys to narrow, asked before anything changes. */

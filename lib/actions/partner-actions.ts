@@ -16,6 +16,7 @@ import { createPartner } from "@/lib/partners/create-partner";
 import { deletePartner, restorePartner } from "@/lib/partners/delete-partner";
 import { LEVEL_LABELS, levelPlanMessage, type PartnerLevel } from "@/lib/partners/partner-levels";
 import { updatePartner } from "@/lib/partners/update-partner";
+import { mailGoesToOutbox } from "@/lib/mail/send-mail";
 import type { PlanName } from "@/lib/keys/permissions";
 import { idSchema } from "@/lib/validations/common";
 import { addPartnerKeySchema, createPartnerSchema, resendClaimSchema, updatePartnerSchema } from "@/lib/validations/partner";
@@ -33,7 +34,7 @@ function assertLevelAllowed(plan: PlanName, level: PartnerLevel) {
   if (message) throw new FormErrors({ level: [message] });
 }
 
-const mailOf = (r: { mail_status: string; mail_error: string | null }, to: string) => ({ status: r.mail_status as "sent" | "failed", error: r.mail_error, to });
+const mailOf = (r: { mail_status: string; mail_error: string | null }, to: string) => ({ status: r.mail_status as "sent" | "failed", error: r.mail_error, to, outbox: mailGoesToOutbox() });
 
 /** "Add partner": the partner, its first key (the level's permissions) and the claim email. */
 export const createPartnerAction = adminAction

@@ -50,6 +50,11 @@ export async function sendMail(mail: Mail): Promise<{ via: "smtp" | "outbox"; me
 }
 
 /** For tests that switch SMTP_URL between cases. */
+/** No SMTP server is set: mails are written to data/outbox/ (what the dashboard then says). */
+export function mailGoesToOutbox(): boolean {
+  return !env.smtpUrl;
+}
+
 export function resetMailTransport() {
   transport = null;
 }

@@ -11,7 +11,7 @@ import * as restore from "@/app/api/v1/partners/[id]/restore/route";
 import * as keyRoute from "@/app/api/v1/keys/[id]/route";
 import * as keyRestore from "@/app/api/v1/keys/[id]/restore/route";
 import { db } from "@/lib/db";
-import { resetMailTransport, sendMail } from "@/lib/mail/send-mail";
+import { resetMailTransport, sendMail, mailGoesToOutbox } from "@/lib/mail/send-mail";
 import { CLAIM_TTL_MS, claimKey, findOpenClaim } from "@/lib/partners/claim-links";
 import { call } from "@/test/http";
 import { makeKey, makeOrg, rand } from "@/test/factories";
@@ -167,6 +167,8 @@ describe("mail without SMTP_URL", () => {
     delete process.env.SMTP_URL;
     resetMailTransport();
     try {
+      // what the dashboard's toasts say ("saved in data/outbox/") follows the same setting
+      expect(mailGoesToOutbox()).toBe(true);
       const r = await sendMail({ to: "p@example.com", subject: "Hello outbox", text: "plain body", html: "<p>html body</p>", fromName: "Acme via Keydesk" });
       expect(r.via).toBe("outbox");
       const eml = fs.readFileSync(r.file!, "utf8");
@@ -183,6 +185,7 @@ describe("mail without SMTP_URL", () => {
       process.env.SMTP_URL = saved;
       resetMailTransport();
     }
+    expect(mailGoesToOutbox()).toBe(!saved);
   });
 });
 
