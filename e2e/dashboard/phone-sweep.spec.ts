@@ -44,6 +44,16 @@ test.describe("signed in as an owner", () => {
     if (webhook) pages.push([`/settings/api/webhooks/${webhook.id}`, "webhook"]);
     for (const [path, name] of pages) await fitsPhone(page, path, name);
   });
+
+  test("a long dialog keeps its actions on screen at 390 px", async ({ page }) => {
+    await page.goto("/settings/api");
+    await page.getByRole("button", { name: "Create API key" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Create API key" });
+    await dialog.getByRole("radio", { name: "Fine-grained" }).click(); // the longest form
+    await expect(dialog.getByRole("button", { name: "Create key" })).toBeInViewport();
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeInViewport();
+    await shot(page, "phone-create-key-dialog");
+  });
 });
 
 test.describe("signed out", () => {
