@@ -15,7 +15,7 @@ export function SettingsNav() {
   const path = usePathname();
   const active = (href: string) => (href === "/settings/api" ? path === href || path.startsWith("/settings/api/keys") : path.startsWith(href));
   return (
-    <nav aria-label="API settings" className="-mb-px flex gap-6 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="API settings" className="-mb-px flex gap-4 overflow-x-auto border-b border-slate-200 sm:gap-6">
       {items.map((i) => (
         <Link
           key={i.href}

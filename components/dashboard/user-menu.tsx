@@ -30,8 +30,13 @@ export function UserMenu({ name, email, role, onSignOut }: { name: string; email
               <Link href="/settings/api">API settings</Link>
             </DropdownMenu.Item>
           ) : null}
+          {role === "owner" || role === "admin" ? (
+            <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 sm:hidden">
+              <Link href="/settings/team">Team</Link>
+            </DropdownMenu.Item>
+          ) : null}
           <DropdownMenu.Item asChild className="block cursor-default rounded-md px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100">
-            <Link href="/profile">Profile and desk tokens</Link>
+            <Link href="/profile">Profile, password and desk tokens</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item
             onSelect={() => startTransition(async () => void (await onSignOut()))}

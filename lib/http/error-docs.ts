@@ -3,7 +3,7 @@ import type { ProblemCode } from "@/lib/http/problem";
 
 export const errorDocs: Record<ProblemCode, { when: string; fix: string }> = {
   invalid_request: { when: "The body is not JSON, a field has the wrong type, a required field is missing, an unknown field was sent, or a query parameter is out of range. `errors` lists each problem with its `path`.", fix: "Correct the fields named in `errors` and send again." },
-  missing_api_key: { when: "No key was sent where one is required, or the organization requires an API token for every request.", fix: "Send `Authorization: Bearer kd_...`, `X-API-Key: kd_...` or `?api_key=kd_...`." },
+  missing_api_key: { when: "No key was sent where one is required, or the organization requires an API key for every request.", fix: "Send `Authorization: Bearer kd_...`, `X-API-Key: kd_...` or `?api_key=kd_...`." },
   invalid_api_key: { when: "The key is unknown, malformed, fails its checksum, was deleted, or was sent in the query string where the organization turned that off.", fix: "Check that the key was copied whole; ask an admin for a new one if it was deleted." },
   expired_api_key: { when: "The key is past its expiry, or this secret was rotated out (its grace period ended or it was retired).", fix: "Use the key's newest secret, or ask an admin to extend the key's expiry." },
   leaked_api_key: { when: "This secret was found in public (by GitHub's secret scanning or a report to Keydesk) and the organization revokes leaked secrets. The key's other secrets, if any, still work.", fix: "Create a new key (or rotate this one) and remove the leaked secret from wherever it was published." },
