@@ -43,6 +43,10 @@ test.describe("signed in as an owner", () => {
     if (partner) pages.push([`/settings/api/partners/${partner.id}`, "partner"]);
     if (webhook) pages.push([`/settings/api/webhooks/${webhook.id}`, "webhook"]);
     for (const [path, name] of pages) await fitsPhone(page, path, name);
+    // the API settings tabs are whole on a phone (not cut to "Settin")
+    await page.goto("/settings/api");
+    const tabs = page.getByRole("navigation", { name: "API settings" });
+    for (const tab of ["Keys", "Partners", "Webhooks", "History", "Settings"]) await expect(tabs.getByRole("link", { name: tab })).toBeInViewport({ ratio: 1 });
   });
 
   test("a long dialog keeps its actions on screen at 390 px", async ({ page }) => {
