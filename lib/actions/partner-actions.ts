@@ -2,6 +2,7 @@
 // Server actions of the partner pages, each declared over the one action helper (lib/actions):
 // Owner/Admin check, the API's zod schemas (lib/validations/partner.ts), one lib/partners service
 // with the user as the audit actor.
+import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/action-client";
