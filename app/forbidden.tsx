@@ -19,7 +19,7 @@ export default async function Forbidden() {
         {m ? (
           <>
             <p className="mt-2 text-sm text-slate-600">
-              API settings in <strong className="font-medium text-slate-900">{m.organization.name}</strong> are for owners and admins. You are signed in as{" "}
+              API and team settings in <strong className="font-medium text-slate-900">{m.organization.name}</strong> are for owners and admins. You are signed in as{" "}
               {m.user.email}, with the <span className="capitalize">{m.role}</span> role.
             </p>
             {owners.length ? (

@@ -28,7 +28,7 @@ test("an agent gets 403 from every key page and from the server actions called d
   await page.goto("/settings/api/history");
   const agentCtx = await browser.newContext({ storageState: signedIn("agent"), extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const agentPage = await agentCtx.newPage();
-  for (const path of ["/settings/api", "/settings/api/keys/anything", "/settings/api/history", "/settings/api/settings", "/settings/api/webhooks"]) {
+  for (const path of ["/settings/api", "/settings/api/keys/anything", "/settings/api/history", "/settings/api/settings", "/settings/api/webhooks", "/settings/team"]) {
     const res = await agentPage.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(agentPage.getByText("are for owners and admins")).toBeVisible();

@@ -20,8 +20,9 @@ const PAGES: { path: string; params: string[]; id?: true }[] = [
   { path: "/settings/api/webhooks", params: ["page", "deleted"] },
   { path: "/settings/api/webhooks/{id}", params: ["status", "page"], id: true },
   { path: "/settings/api/history/export", params: ["actor", "action", "key", "from", "to"] },
-  { path: "/approvals", params: ["page"] },
+  { path: "/approvals", params: ["page", "status"] },
   { path: "/profile", params: [] },
+  { path: "/settings/team", params: [] },
 ];
 
 /** Ids a URL may name: hostile ones, and a real key id for the key page. */

@@ -42,7 +42,7 @@ test("agent gets a real 403 page that names the owners", async ({ page }) => {
   const res = await page.goto("/settings/api");
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
-  await expect(page.getByText(`API settings in ${orgs.main.name} are for owners and admins`)).toBeVisible();
+  await expect(page.getByText(`API and team settings in ${orgs.main.name} are for owners and admins`)).toBeVisible();
   await expect(page.getByRole("link", { name: owner.email })).toBeVisible();
   // nothing of the key area leaks
   await expect(page.getByRole("navigation", { name: "API settings" })).toHaveCount(0);
