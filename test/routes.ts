@@ -1,28 +1,14 @@
 // Every API route module under app/api, found on disk (a new route.ts is picked up by itself), with
 // its path template (/api/v1/keys/{id}) and exported method handlers: the fuzz and the authz matrix.
-import fs from "node:fs";
 import path from "node:path";
+import { HTTP_METHODS, routeFiles, templateOf } from "@/lib/server/api-routes";
 
+export { HTTP_METHODS, templateOf };
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type ApiRoute = { file: string; template: string; params: string[]; handlers: Record<string, Handler> };
 
-export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [p] : [];
-  });
-}
-
-/** `app/api/v1/keys/[id]/route.ts` → `/api/v1/keys/{id}`; route groups vanish; `[...path]` → `{...path}`. */
-export function templateOf(file: string, root = process.cwd()): string {
-  const segs = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
-  return "/" + segs.map((s) => s.replace(/^\[(\.\.\.)?(\w+)\]$/, (_m, dots: string | undefined, name: string) => `{${dots ?? ""}${name}}`)).join("/");
-}
-
 export async function apiRoutes(root = process.cwd()): Promise<ApiRoute[]> {
-  const files = routeFiles(path.join(root, "app", "api")).sort();
+  const files = routeFiles(path.join(root, "app", "api"));
   return Promise.all(
     files.map(async (file) => {
       const mod = (await import(file)) as Record<string, unknown>;

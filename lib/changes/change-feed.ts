@@ -8,10 +8,9 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { applyChange } from "@/lib/changes/apply-change";
+import { applyChange, clearCaches } from "@/lib/changes/apply-change";
 import { setWakePublisher } from "@/lib/changes/announce-changes";
 import { feedState as state } from "@/lib/changes/feed-state";
-import { keyCache } from "@/lib/keys/key-cache";
 import { PG_CHANNEL } from "@/lib/changes/record-change";
 
 export const POLL_INTERVAL_MS = 250;
@@ -34,7 +33,7 @@ export async function pollChanges(now = Date.now()): Promise<number> {
   }
   advanceCursor(now);
   // A process that slept longer than rows are kept may have missed purged ones: start afresh.
-  if (state.lastOkAt && now - state.lastOkAt > RETAIN_MS / 2) keyCache.clear();
+  if (state.lastOkAt && now - state.lastOkAt > RETAIN_MS / 2) clearCaches();
   state.lastOkAt = now;
   state.applied += applied;
   // A full batch means more are waiting.
@@ -85,7 +84,7 @@ export async function startChangeFeed(opts: { intervalMs?: number } = {}): Promi
   state.gapSince = null;
   state.lastOkAt = Date.now();
   state.running = true;
-  keyCache.clear();
+  clearCaches();
 
   const schedule = (ms: number) => {
     if (stopped) return;

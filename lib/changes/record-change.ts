@@ -5,8 +5,9 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 
-/** What a change makes stale: a key (its secrets), an organization's settings, or a slug's meaning. */
-export type Change = { kind: "key" | "org" | "slug"; ref: string };
+/** What a change makes stale: a key (its secrets), an organization's settings, a slug's meaning, or
+ * an organization's knowledge base (its articles and categories; ref = the organization id). */
+export type Change = { kind: "key" | "org" | "slug" | "kb"; ref: string };
 
 export const PG_CHANNEL = "keydesk_changes";
 

@@ -15,6 +15,7 @@ export const errorDocs: Record<ProblemCode, { when: string; fix: string }> = {
   forbidden: { when: "A signed-in user's role does not allow this, or a cookie-authenticated write came from another origin.", fix: "Ask an owner or admin; from scripts, use a desk token or an API key." },
   ip_not_allowed: { when: "The key has an IP allowlist and the request came from an address outside it. `ip` names the address Keydesk saw (behind a proxy: the first untrusted hop).", fix: "Call from an allowed address, or ask an admin to add this one to the key's allowed IPs." },
   not_found: { when: "The object does not exist, or belongs to another organization (the two are not told apart).", fix: "Check the id." },
+  method_not_allowed: { when: "The path exists but does not answer this HTTP method. `Allow` lists the methods it answers.", fix: "Use one of the methods in `Allow` (the API reference lists each path's operations)." },
   conflict: { when: "The change clashes with the object's state: deciding an approval already decided, a third live secret on a key, revealing a show-once secret, changing a deleted key.", fix: "Reload the object and act on its current state (e.g. retire the old secret first)." },
   payload_too_large: { when: "The request body is over 1 MiB.", fix: "Send a smaller body." },
   unsupported_media_type: { when: "The body is not JSON.", fix: "Send `Content-Type: application/json`." },

@@ -13,6 +13,7 @@ export const problemCodes = {
   forbidden: { status: 403, title: "Forbidden" },
   ip_not_allowed: { status: 403, title: "IP address not allowed" },
   not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },

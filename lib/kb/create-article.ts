@@ -1,6 +1,6 @@
 // Creating an article (audited; article.created and, when published, article.published webhooks).
 import "server-only";
-import { db } from "@/lib/db";
+import { kbTransaction } from "@/lib/kb/kb-transaction";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -9,7 +9,7 @@ import { assertCategoryInOrg } from "@/lib/kb/read-categories";
 import type { CreateArticleInput } from "@/lib/validations/article";
 
 export async function createArticle(organizationId: string, input: CreateArticleInput, actor: Actor) {
-  return db.$transaction(async (tx) => {
+  return kbTransaction(organizationId, async (tx) => {
     if (input.category_id) await assertCategoryInOrg(tx, organizationId, input.category_id, "category_id");
     const a = await tx.article.create({
       data: {

@@ -1,6 +1,6 @@
 // Creating a category (audited; category.created).
 import "server-only";
-import { db } from "@/lib/db";
+import { kbTransaction } from "@/lib/kb/kb-transaction";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -9,7 +9,7 @@ import type { CreateCategoryInput } from "@/lib/validations/category";
 import { assertCategoryInOrg } from "@/lib/kb/read-categories";
 
 export async function createCategory(organizationId: string, input: CreateCategoryInput, actor: Actor) {
-  return db.$transaction(async (tx) => {
+  return kbTransaction(organizationId, async (tx) => {
     if (input.parent_id) await assertCategoryInOrg(tx, organizationId, input.parent_id, "parent_id");
     const c = await tx.category.create({ data: { organizationId, name: input.name, description: input.description, parentId: input.parent_id ?? null } });
     await recordAuditEvent(tx, { organizationId, actor, action: "category.created", targetType: "category", targetId: c.id, metadata: { name: c.name } });

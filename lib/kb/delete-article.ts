@@ -1,6 +1,6 @@
 // Deleting an article (audited; article.deleted).
 import "server-only";
-import { db } from "@/lib/db";
+import { kbTransaction } from "@/lib/kb/kb-transaction";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/http/problem";
 import { serializeArticle } from "@/lib/kb/serialize";
 
 export async function deleteArticle(organizationId: string, id: string, actor: Actor) {
-  await db.$transaction(async (tx) => {
+  await kbTransaction(organizationId, async (tx) => {
     const a = await tx.article.findFirst({ where: { id, organizationId } });
     if (!a) throw new ApiError("not_found", `No article with id ${id}.`);
     await tx.article.delete({ where: { id } });

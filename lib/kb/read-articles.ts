@@ -1,8 +1,10 @@
 // Reading articles: the list (search, category, visibility) and one article, as the audience may see them
-// (guests: external and published only).
+// (guests: external and published only). Served from memory when this process read it before and
+// nothing in the organization's knowledge base changed since (lib/kb/kb-cache.ts).
 import "server-only";
 import { containsInsensitive, db } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
+import { kbCache } from "@/lib/kb/kb-cache";
 import { serializeArticle } from "@/lib/kb/serialize";
 import type { ListArticlesQuery } from "@/lib/validations/article";
 import { listEnvelope } from "@/lib/validations/common";
@@ -15,7 +17,12 @@ function textMatch(q: string) {
   return { OR: [{ title: containsInsensitive(q) }, { body: containsInsensitive(q) }] };
 }
 
-export async function listArticles(organizationId: string, audience: Audience, q: ListArticlesQuery) {
+export function listArticles(organizationId: string, audience: Audience, q: ListArticlesQuery) {
+  const key = JSON.stringify(["articles", audience, q.page, q.per_page, q.query ?? "", q.category_id ?? "", q.visibility ?? ""]);
+  return kbCache.read(organizationId, key, () => readArticleList(organizationId, audience, q));
+}
+
+async function readArticleList(organizationId: string, audience: Audience, q: ListArticlesQuery) {
   const where = {
     organizationId,
     ...(q.category_id ? { categoryId: q.category_id } : {}),
@@ -31,7 +38,10 @@ export async function listArticles(organizationId: string, audience: Audience, q
 }
 
 export async function getArticle(organizationId: string, id: string, audience: Audience) {
-  const a = await db.article.findFirst({ where: { id, organizationId, ...visibleTo(audience) } });
-  if (!a) throw new ApiError("not_found", `No article with id ${id}.`);
-  return serializeArticle(a);
+  const article = await kbCache.read(organizationId, JSON.stringify(["article", audience, id]), async () => {
+    const a = await db.article.findFirst({ where: { id, organizationId, ...visibleTo(audience) } });
+    return a ? serializeArticle(a) : null;
+  });
+  if (!article) throw new ApiError("not_found", `No article with id ${id}.`);
+  return article;
 }

@@ -1,7 +1,8 @@
-// Reading categories (the list and one), and the check that a category belongs to the organization.
+// Reading categories (the list and one; from memory when unchanged, lib/kb/kb-cache.ts), and the check that a category belongs to the organization.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { ApiError } from "@/lib/http/problem";
+import { kbCache } from "@/lib/kb/kb-cache";
 import { serializeCategory } from "@/lib/kb/serialize";
 import { listEnvelope } from "@/lib/validations/common";
 
@@ -12,7 +13,12 @@ export async function assertCategoryInOrg(tx: Tx, organizationId: string, id: st
   return c;
 }
 
-export async function listCategories(organizationId: string, q: { page: number; per_page: number; parent_id?: string }) {
+export function listCategories(organizationId: string, q: { page: number; per_page: number; parent_id?: string }) {
+  const key = JSON.stringify(["categories", q.page, q.per_page, q.parent_id ?? ""]);
+  return kbCache.read(organizationId, key, () => readCategoryList(organizationId, q));
+}
+
+async function readCategoryList(organizationId: string, q: { page: number; per_page: number; parent_id?: string }) {
   const where = { organizationId, ...(q.parent_id ? { parentId: q.parent_id } : {}) };
   const [rows, total] = await Promise.all([
     db.category.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.per_page, take: q.per_page }),
@@ -22,7 +28,10 @@ export async function listCategories(organizationId: string, q: { page: number; 
 }
 
 export async function getCategory(organizationId: string, id: string) {
-  const c = await db.category.findFirst({ where: { id, organizationId } });
-  if (!c) throw new ApiError("not_found", `No category with id ${id}.`);
-  return serializeCategory(c);
+  const category = await kbCache.read(organizationId, JSON.stringify(["category", id]), async () => {
+    const c = await db.category.findFirst({ where: { id, organizationId } });
+    return c ? serializeCategory(c) : null;
+  });
+  if (!category) throw new ApiError("not_found", `No category with id ${id}.`);
+  return category;
 }

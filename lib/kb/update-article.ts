@@ -1,6 +1,6 @@
 // Changing an article (audited; article.updated, and article.published when it becomes published).
 import "server-only";
-import { db } from "@/lib/db";
+import { kbTransaction } from "@/lib/kb/kb-transaction";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -10,7 +10,7 @@ import { assertCategoryInOrg } from "@/lib/kb/read-categories";
 import type { UpdateArticleInput } from "@/lib/validations/article";
 
 export async function updateArticle(organizationId: string, id: string, input: UpdateArticleInput, actor: Actor) {
-  return db.$transaction(async (tx) => {
+  return kbTransaction(organizationId, async (tx) => {
     const before = await tx.article.findFirst({ where: { id, organizationId } });
     if (!before) throw new ApiError("not_found", `No article with id ${id}.`);
     if (input.category_id) await assertCategoryInOrg(tx, organizationId, input.category_id, "category_id");

@@ -1,6 +1,6 @@
 // Changing a category (audited; category.updated).
 import "server-only";
-import { db } from "@/lib/db";
+import { kbTransaction } from "@/lib/kb/kb-transaction";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
@@ -10,7 +10,7 @@ import type { UpdateCategoryInput } from "@/lib/validations/category";
 import { assertCategoryInOrg } from "@/lib/kb/read-categories";
 
 export async function updateCategory(organizationId: string, id: string, input: UpdateCategoryInput, actor: Actor) {
-  return db.$transaction(async (tx) => {
+  return kbTransaction(organizationId, async (tx) => {
     const before = await tx.category.findFirst({ where: { id, organizationId } });
     if (!before) throw new ApiError("not_found", `No category with id ${id}.`);
     if (input.parent_id) {

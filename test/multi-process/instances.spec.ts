@@ -49,6 +49,26 @@ async function cliSettingAppliesEverywhere(db: Db, instances: Instance[], org: s
   return Math.max(...took);
 }
 
+/** An article changed through one instance is served changed (and then gone) by the other within a second. */
+async function articleChangeReachesEverywhere(db: Db, a: Instance, b: Instance, org: string) {
+  const admin = cli(db, ["keys", "create", "--org", org, "--scopes", "admin"]).key as string;
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${a.url}${path}`, { method, headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const created = await (await send("POST", "/api/v1/articles", { title: "Before", body: "x", visibility: "external", published: true })).json();
+  const title = async () => {
+    const res = await fetch(`${b.url}/api/v1/articles/${created.id}`, bearer(admin));
+    return res.status === 200 ? ((await res.json()).title as string) : res.status;
+  };
+  const listed = async () => ((await (await fetch(`${b.url}/api/v1/articles?query=After`, bearer(admin))).json()).data as unknown[]).length;
+  expect(await title()).toBe("Before"); // cached on B
+  expect(await listed()).toBe(0);
+  expect((await send("PATCH", `/api/v1/articles/${created.id}`, { title: "After" })).status).toBe(200);
+  const changed = await within(LIMIT_MS, async () => (await title()) === "After" && (await listed()) === 1);
+  expect((await send("DELETE", `/api/v1/articles/${created.id}`)).status).toBe(204);
+  const gone = await within(LIMIT_MS, async () => (await title()) === 404);
+  return Math.max(changed, gone);
+}
+
 describe("PostgreSQL, two instances and the CLI", () => {
   let db: Db;
   beforeAll(async () => {
@@ -92,6 +112,10 @@ describe("PostgreSQL, two instances and the CLI", () => {
     it("a key paused, resumed and reported leaked on one instance is enforced by the other within 1 s", async () => {
       expect(await pausedAndLeakedStopEverywhere(db, a, b)).toBeLessThan(LIMIT_MS);
     });
+
+    it("an article changed and deleted on one instance is served so by the other within 1 s", async () => {
+      expect(await articleChangeReachesEverywhere(db, a, b, org)).toBeLessThan(LIMIT_MS);
+    });
   });
 
   describe("without Redis", () => {
@@ -118,6 +142,10 @@ describe("PostgreSQL, two instances and the CLI", () => {
 
     it("a key paused, resumed and reported leaked on one instance is enforced by the other within 1 s", async () => {
       expect(await pausedAndLeakedStopEverywhere(db, a, b)).toBeLessThan(LIMIT_MS);
+    });
+
+    it("an article changed and deleted on one instance is served so by the other within 1 s", async () => {
+      expect(await articleChangeReachesEverywhere(db, a, b, org)).toBeLessThan(LIMIT_MS);
     });
   });
 
