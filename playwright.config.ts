@@ -13,6 +13,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
+// the same server with KEYDESK_API_DISPATCHER=next: the API specs run against both modes (issue 16)
+const NEXT_MODE_PORT = 3101;
+const NEXT_MODE_URL = `http://localhost:${NEXT_MODE_PORT}`;
 const OIDC_PORT = 3199;
 const OIDC_CLIENT_ID = "keydesk-e2e";
 const OIDC_CLIENT_SECRET = "keydesk-e2e-client-secret";
@@ -60,6 +63,8 @@ export default defineConfig({
     // signs the seeded users in once and saves their sessions (e2e/auth.setup.ts)
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: browser },
     { name: "chromium", dependencies: ["setup"], use: browser },
+    // the HTTP contract, the API fuzz and the approvals flow once more, with Next serving /api too
+    { name: "api-via-next", dependencies: ["setup"], testMatch: /e2e\/api\/.*\.spec\.ts$/, use: { ...browser, baseURL: NEXT_MODE_URL } },
   ],
   webServer: [
     {
@@ -77,31 +82,46 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // what `npm start` serves (scripts/server.mjs: client addresses, graceful shutdown)
+      // what `npm start` serves (scripts/server.mjs: the API dispatcher, client addresses, graceful shutdown)
       command: `node scripts/server.mjs`,
       url: `${BASE_URL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
       stderr: "pipe",
-      env: {
-        DATABASE_URL: process.env.DATABASE_URL!,
-        KEYDESK_SECRET: process.env.KEYDESK_SECRET!,
-        KEYDESK_DATA_DIR: process.env.KEYDESK_E2E_DIR!,
-        AUTH_TRUST_HOST: "true",
-        AUTH_URL: BASE_URL,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(PORT),
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        MAIL_FROM: "Keydesk <keydesk@e2e.keydesk.test>",
-        KEYDESK_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
-        KEYDESK_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
-        KEYDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
-        // the webhook specs deliver to a receiver on 127.0.0.1
-        KEYDESK_WEBHOOKS_ALLOW_LOCAL: "1",
-        // the specs pose as many clients with X-Forwarded-For through a local socket: trust loopback
-        KEYDESK_TRUSTED_PROXIES: "127.0.0.1,::1",
-      },
+      env: serverEnv(PORT, BASE_URL),
+    },
+    {
+      // the fallback mode: Next's request handler serves /api as well
+      command: `node scripts/server.mjs`,
+      url: `${NEXT_MODE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv(NEXT_MODE_PORT, NEXT_MODE_URL), KEYDESK_API_DISPATCHER: "next" },
     },
   ],
 });
+
+/** The environment of a Keydesk server of this run. */
+function serverEnv(port: number, baseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.DATABASE_URL!,
+    KEYDESK_SECRET: process.env.KEYDESK_SECRET!,
+    KEYDESK_DATA_DIR: process.env.KEYDESK_E2E_DIR!,
+    AUTH_TRUST_HOST: "true",
+    AUTH_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    MAIL_FROM: "Keydesk <keydesk@e2e.keydesk.test>",
+    KEYDESK_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+    KEYDESK_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
+    KEYDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+    // the webhook specs deliver to a receiver on 127.0.0.1
+    KEYDESK_WEBHOOKS_ALLOW_LOCAL: "1",
+    // the specs pose as many clients with X-Forwarded-For through a local socket: trust loopback
+    KEYDESK_TRUSTED_PROXIES: "127.0.0.1,::1",
+  };
+}
