@@ -69,6 +69,22 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 
+// What Node's HTTP parser refuses before any handler sees it (a head over 16 KiB, a malformed
+// request line) is answered as problem+json too, like every other error, in both modes.
+server.on("clientError", (err, socket) => {
+  if (!socket.writable || err.code === "ECONNRESET") return socket.destroy();
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: `/docs/errors#${tooLarge ? "request_header_too_large" : "invalid_request"}`,
+    title: tooLarge ? "Request header fields too large" : "Invalid request",
+    status,
+    detail: tooLarge ? "The request line and headers are limited to 16 KiB." : "The request is not valid HTTP.",
+    code: tooLarge ? "request_header_too_large" : "invalid_request",
+  });
+  socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+});
+
 server.listen(port, hostname, () => {
   console.log(`[keydesk] ready: listening on ${hostname ?? "all interfaces"}:${port} (pid ${process.pid}; API served by ${DISPATCHER === "next" ? "Next" : "Keydesk's dispatcher"})`);
 });

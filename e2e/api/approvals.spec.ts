@@ -43,8 +43,8 @@ test("a request created by API key is decided by an agent in the browser", async
 test.describe("signed in as an admin", () => {
   test.use({ storageState: signedIn("admin") });
 
-  test("the session cookie works same-origin and is refused cross-origin", async ({ page }) => {
-    const ok = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "http://localhost:3100" }, data: { title: "From my session" } });
+  test("the session cookie works same-origin and is refused cross-origin", async ({ page, baseURL }) => {
+    const ok = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: new URL(baseURL!).origin }, data: { title: "From my session" } });
     expect(ok.status()).toBe(201);
     expect((await ok.json()).title).toBe("From my session");
     const foreign = await page.request.post("/api/v2/approvals/CreateApproval", { headers: { Origin: "https://evil.example" }, data: { title: "csrf" } });

@@ -1,4 +1,5 @@
 // The contract as a program meets it over real HTTP on `next start`: transports, errors, headers.
+import net from "node:net";
 import { expect, fixture, test } from "../fixtures";
 import { makeApiKey } from "../keys";
 
@@ -33,6 +34,23 @@ test("errors are problem+json with WWW-Authenticate, never HTML", async ({ reque
   expect((await malformed.json()).errors[0].path).toBe("(root)");
   const huge = await request.post("/api/v1/articles", { headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" }, data: JSON.stringify({ title: "x", body: "a".repeat(1_100_000) }) });
   expect(huge.status()).toBe(413);
+});
+
+test("a request head over 16 KiB is a 431 problem, a malformed request a 400 problem (before any route)", async ({ baseURL }) => {
+  const res = await fetch(`${baseURL}/api/v1/articles?query=${"x".repeat(20_000)}`);
+  expect(res.status).toBe(431);
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  expect(await res.json()).toMatchObject({ code: "request_header_too_large", status: 431 });
+  const { port, hostname } = new URL(baseURL!);
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n"));
+    let text = "";
+    socket.on("data", (d) => (text += d));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
+  expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+  expect(raw).toContain('"code":"invalid_request"');
 });
 
 test("guests read the organization's external, published articles by X-Keydesk-Org", async ({ request }) => {

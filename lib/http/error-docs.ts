@@ -19,6 +19,7 @@ export const errorDocs: Record<ProblemCode, { when: string; fix: string }> = {
   conflict: { when: "The change clashes with the object's state: deciding an approval already decided, a third live secret on a key, revealing a show-once secret, changing a deleted key.", fix: "Reload the object and act on its current state (e.g. retire the old secret first)." },
   payload_too_large: { when: "The request body is over 1 MiB.", fix: "Send a smaller body." },
   unsupported_media_type: { when: "The body is not JSON.", fix: "Send `Content-Type: application/json`." },
+  request_header_too_large: { when: "The request line and headers together are over 16 KiB (a very long URL or cookie).", fix: "Send long values in a JSON body, or drop the cookies the API does not need." },
   rate_limited: { when: "The key made more requests this hour than its limit (1000 by default). `Retry-After` says how many seconds until the window resets.", fix: "Wait `Retry-After` seconds, or ask an admin to raise the key's limit." },
   service_unavailable: { when: "Something Keydesk depends on for this request could not be reached (e.g. GitHub's published keys for verifying a secret-scanning report).", fix: "Retry later; GitHub retries its reports on its own." },
   internal_error: { when: "Something failed on our side. The answer names a request id and nothing else.", fix: "Retry; if it persists, quote the request id when asking for help." },

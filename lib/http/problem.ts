@@ -17,6 +17,8 @@ export const problemCodes = {
   conflict: { status: 409, title: "Conflict" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  // answered by scripts/server.mjs when Node's HTTP parser refuses the request's head
+  request_header_too_large: { status: 431, title: "Request header fields too large" },
   rate_limited: { status: 429, title: "Rate limit exceeded" },
   service_unavailable: { status: 503, title: "Service unavailable" },
   internal_error: { status: 500, title: "Internal server error" },
