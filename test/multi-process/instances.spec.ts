@@ -171,11 +171,12 @@ describe("PostgreSQL, two instances and the CLI", () => {
     });
   });
 
-  it("SIGTERM during traffic: every request answered before the exit is counted in KeyUsage", async () => {
+  // in both modes: /api through Keydesk's dispatcher (the default) and through Next
+  it.each(["keydesk", "next"])("SIGTERM during traffic (API by %s): every request answered before the exit is counted in KeyUsage", async (dispatcher) => {
     const org = slug();
     cli(db, ["orgs", "create", "--slug", org, "--name", "Shutdown"]);
     const k = cli(db, ["keys", "create", "--org", org, "--scopes", "read", "--rate-limit", "100000"]);
-    const s = await startInstance(db);
+    const s = await startInstance(db, { KEYDESK_API_DISPATCHER: dispatcher });
     let answered = 0;
     let stop = false;
     const worker = async () => {
