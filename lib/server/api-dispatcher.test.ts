@@ -17,7 +17,12 @@ let admin: string;
 
 beforeAll(async () => {
   const dispatch = createApiDispatcher(await loadApiRoutes(process.cwd()));
-  server = http.createServer((req, res) => void dispatch(req, res));
+  server = http.createServer((req, res) => {
+    // as scripts/server.mjs does: the socket peer appended to X-Forwarded-For
+    const prior = req.headers["x-forwarded-for"];
+    req.headers["x-forwarded-for"] = prior ? `${String(prior)}, ${req.socket.remoteAddress}` : req.socket.remoteAddress;
+    void dispatch(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   org = await makeOrg();
@@ -133,6 +138,16 @@ describe("dispatcher", () => {
     const lines = (await res.text()).trim().split("\n");
     expect(lines).toHaveLength(1200);
     expect(JSON.parse(lines[0]!)).toMatchObject({ action: "bulk.event" });
+  });
+
+  it("hands the handler X-Forwarded-For with the socket peer appended: an IP allowlist sees the caller", async () => {
+    const { secret } = await makeKey(org.id, { scopes: ["read"], allowedIps: ["192.0.2.7"] });
+    const refused = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${secret}`, "x-forwarded-for": "192.0.2.7" } });
+    expect(refused.status).toBe(403);
+    // no trusted proxy: the client cannot pick its address; the one seen is the socket's
+    expect(await refused.json()).toMatchObject({ code: "ip_not_allowed", ip: "127.0.0.1" });
+    const { secret: local } = await makeKey(org.id, { scopes: ["read"], allowedIps: ["127.0.0.1"] });
+    expect((await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${local}` } })).status).toBe(200);
   });
 
   it("a hostile Host header or URL never makes a 500", async () => {

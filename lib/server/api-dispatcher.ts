@@ -88,10 +88,20 @@ function toRequest(req: IncomingMessage, method: string): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
+    // X-Forwarded-For as scripts/server.mjs left it in req.headers (the socket peer appended), not as sent
+    if (raw[i]!.length === 15 && raw[i]!.toLowerCase() === "x-forwarded-for") continue;
     try {
       headers.append(raw[i]!, raw[i + 1]!);
     } catch {
       /* a header Node let through but fetch refuses: dropped, as undici would */
+    }
+  }
+  const forwarded = req.headers["x-forwarded-for"];
+  if (forwarded) {
+    try {
+      headers.set("x-forwarded-for", Array.isArray(forwarded) ? forwarded.join(", ") : forwarded);
+    } catch {
+      /* refused by fetch: no forwarded addresses */
     }
   }
   const proto = /^https\b/i.test(headers.get("x-forwarded-proto") ?? "") ? "https" : "http";

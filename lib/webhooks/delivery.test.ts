@@ -361,15 +361,16 @@ describe("webhook delivery", () => {
         if (who) {
           active[who]++;
           peak[who] = Math.max(peak[who], active[who]);
-          // the slow tenant's receivers hang until the fast tenant was served (or 3 s): with no cap
-          // they would hold 6 lanes; the fast tenant's two endpoints are served side by side
+          // the slow tenant's receivers hang until the fast tenant was served (or 15 s, only reached
+          // when the cap is broken: a loaded machine can take seconds to start the fast deliveries):
+          // with no cap they would hold 6 lanes; the fast tenant's two endpoints are served side by side
           const until = (done: () => boolean, ms: number) => new Promise<void>((resolve) => {
             const t0 = Date.now();
             const poll = () => (done() || Date.now() - t0 > ms ? resolve() : setTimeout(poll, 5));
             poll();
           });
-          if (who === "slow") await until(() => fastDone === 2, 3000);
-          else await until(() => active.fast === 2, 1000);
+          if (who === "slow") await until(() => fastDone === 2, 15_000);
+          else await until(() => active.fast === 2, 5_000);
           if (who === "fast" && active.slow > 0) fastDoneWhileSlowBusy++;
           if (who === "fast") fastDone++;
           active[who]--;
