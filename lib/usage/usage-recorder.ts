@@ -5,13 +5,15 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 
 type Bucket = { organizationId: string; keyId: string; hour: Date; success: number; clientError: number; rateLimited: number; serverError: number };
-type LastUse = { at: Date; ip: string | null };
+// times as epoch milliseconds: no Date is made per request (Next patches the Date constructor, which
+// makes each one cost more than the rest of the counting); the flush turns them into Dates
+type LastUse = { at: number; ip: string | null };
 
 export const FLUSH_INTERVAL_MS = 5_000;
 
 // On globalThis: one set of counters per process, however many bundles import this module
 // (route handlers and pages are bundled apart), so a flush from a page writes what the API counted.
-type State = { buckets: Map<string, Bucket>; secretUse: Map<string, LastUse>; keyUse: Map<string, Date>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+type State = { buckets: Map<string, Bucket>; secretUse: Map<string, LastUse>; keyUse: Map<string, number>; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 const g = globalThis as unknown as { keydeskUsage?: State };
 const state: State = (g.keydeskUsage ??= { buckets: new Map(), secretUse: new Map(), keyUse: new Map(), timer: null, flushing: null });
 const { buckets, secretUse, keyUse } = state;
@@ -21,11 +23,11 @@ export function hourOf(d: Date): Date {
 }
 
 export function recordUsage(u: { organizationId: string; keyId: string; secretId: string; status: number; ip: string | null; at?: Date }) {
-  const at = u.at ?? new Date();
-  const hour = hourOf(at);
-  const id = `${u.keyId}|${hour.getTime()}`;
+  const at = u.at ? u.at.getTime() : Date.now();
+  const hourMs = Math.floor(at / 3_600_000) * 3_600_000;
+  const id = `${u.keyId}|${hourMs}`;
   let b = buckets.get(id);
-  if (!b) buckets.set(id, (b = { organizationId: u.organizationId, keyId: u.keyId, hour, success: 0, clientError: 0, rateLimited: 0, serverError: 0 }));
+  if (!b) buckets.set(id, (b = { organizationId: u.organizationId, keyId: u.keyId, hour: new Date(hourMs), success: 0, clientError: 0, rateLimited: 0, serverError: 0 }));
   if (u.status === 429) b.rateLimited++;
   else if (u.status >= 500) b.serverError++;
   else if (u.status >= 400) b.clientError++;
@@ -61,8 +63,8 @@ async function writeBatch() {
         });
       }
       // A key or secret deleted (purged) meanwhile is simply skipped: updateMany matches nothing.
-      for (const [id, u] of secrets) await tx.apiKeySecret.updateMany({ where: { id }, data: { lastUsedAt: u.at, lastUsedIp: u.ip } });
-      for (const [id, at] of keys) await tx.apiKey.updateMany({ where: { id }, data: { lastUsedAt: at } });
+      for (const [id, u] of secrets) await tx.apiKeySecret.updateMany({ where: { id }, data: { lastUsedAt: new Date(u.at), lastUsedIp: u.ip } });
+      for (const [id, at] of keys) await tx.apiKey.updateMany({ where: { id }, data: { lastUsedAt: new Date(at) } });
     });
   } catch (e) {
     // Put the counts back so the next flush retries them: usage is never silently lost.
