@@ -46,14 +46,19 @@ async function sessionClaims(req: Request): Promise<(SessionClaims & { sub: stri
 export async function sessionMembership(req: Request) {
   const claims = await sessionClaims(req);
   if (!claims) return null;
-  const user = await db.user.findUnique({ where: { id: claims.sub }, select: liveSessionSelect(claims) });
-  if (!user || !sessionIsLive(user, claims)) return null;
-  const memberships = await db.membership.findMany({
-    where: { userId: claims.sub },
-    include: { organization: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { createdAt: "asc" },
+  // one query: the session's liveness and the memberships together
+  const user = await db.user.findUnique({
+    where: { id: claims.sub },
+    select: {
+      ...liveSessionSelect(claims),
+      id: true,
+      email: true,
+      name: true,
+      memberships: { include: { organization: true }, orderBy: { createdAt: "asc" } },
+    },
   });
-  if (!memberships.length) return null;
+  if (!user || !sessionIsLive(user, claims) || !user.memberships.length) return null;
   const wanted = readCookie(req, CURRENT_ORG_COOKIE);
-  return memberships.find((m) => m.organizationId === wanted) ?? memberships[0]!;
+  const membership = user.memberships.find((m) => m.organizationId === wanted) ?? user.memberships[0]!;
+  return { ...membership, user: { id: user.id, email: user.email, name: user.name } };
 }
