@@ -64,7 +64,8 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: browser },
     { name: "chromium", dependencies: ["setup"], use: browser },
     // the HTTP contract, the API fuzz and the approvals flow once more, with Next serving /api too
-    { name: "api-via-next", dependencies: ["setup"], testMatch: /e2e\/api\/.*\.spec\.ts$/, use: { ...browser, baseURL: NEXT_MODE_URL } },
+    // (tests of pages alone, tagged @pages, are the same in both modes: run once)
+    { name: "api-via-next", dependencies: ["setup"], testMatch: /e2e\/api\/.*\.spec\.ts$/, grepInvert: /@pages/, use: { ...browser, baseURL: NEXT_MODE_URL } },
   ],
   webServer: [
     {

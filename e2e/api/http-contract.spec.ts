@@ -53,6 +53,17 @@ test("a request head over 16 KiB is a 431 problem, a malformed request a 400 pro
   expect(raw).toContain('"code":"invalid_request"');
 });
 
+test("the audit log streams as NDJSON, one event a line", async ({ request }) => {
+  const { secret } = await makeApiKey(fixture().orgs.main.id, { scopes: ["admin"] });
+  const res = await request.get("/api/v1/audit-events?action=key.created", { headers: { Authorization: `Bearer ${secret}`, Accept: "application/x-ndjson" } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/x-ndjson");
+  expect(res.headers()["cache-control"]).toBe("no-store");
+  const events = (await res.text()).trim().split("\n").map((line) => JSON.parse(line) as { action: string });
+  expect(events.length).toBeGreaterThan(0);
+  expect(events.every((e) => e.action === "key.created")).toBe(true);
+});
+
 test("guests read the organization's external, published articles by X-Keydesk-Org", async ({ request }) => {
   const { orgs } = fixture();
   const { secret } = await makeApiKey(orgs.main.id, { scopes: ["write"] });
@@ -65,7 +76,7 @@ test("guests read the organization's external, published articles by X-Keydesk-O
   expect((await request.get(`/api/v1/articles/${internal.id}`, { headers: auth })).status()).toBe(200);
 });
 
-test("the OpenAPI document, the interactive reference and the errors page", async ({ page, request }) => {
+test("the OpenAPI document, the interactive reference and the errors page", { tag: "@pages" }, async ({ page, request }) => {
   const doc = await (await request.get("/api/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
   expect(doc.paths["/api/v2/approvals/UpdateApprovalStatus"].post).toBeTruthy();
@@ -84,7 +95,7 @@ test("the OpenAPI document, the interactive reference and the errors page", asyn
   await expect(page.locator("#invalid_api_key")).toContainText("Invalid API Key");
 });
 
-test("pages name an icon that is served (no favicon 404 on every page)", async ({ page, request }) => {
+test("pages name an icon that is served (no favicon 404 on every page)", { tag: "@pages" }, async ({ page, request }) => {
   await page.goto("/login");
   const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
   expect(href).toMatch(/^\/icon\.svg/);

@@ -6,7 +6,7 @@ import { makeApiKey } from "../keys";
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
-test("a page: nonce CSP, no framing, nosniff, referrer and permissions policies; the page still works", async ({ page }) => {
+test("a page: nonce CSP, no framing, nosniff, referrer and permissions policies; the page still works", { tag: "@pages" }, async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" && /Content.Security.Policy/i.test(m.text())) errors.push(m.text());
@@ -38,7 +38,7 @@ test("a page: nonce CSP, no framing, nosniff, referrer and permissions policies;
   expect(errors).toEqual([]);
 });
 
-test("claim and invitation pages send no referrer", async ({ request }) => {
+test("claim and invitation pages send no referrer", { tag: "@pages" }, async ({ request }) => {
   for (const path of ["/claim/not-a-real-token", "/invite/not-a-real-token"]) {
     const res = await request.get(path);
     expect(res.headers()["referrer-policy"], path).toBe("no-referrer");
