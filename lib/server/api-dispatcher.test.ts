@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createApiDispatcher, loadApiRoutes, servesPath } from "@/lib/server/api-dispatcher";
+import { createApiDispatcher, loadApiRoutes, servesPath, type DispatchRoute } from "@/lib/server/api-dispatcher";
 import { RouteTable, pathSegments } from "@/lib/server/api-routes";
 import { makeArticle, makeKey, makeOrg } from "@/test/factories";
 
@@ -63,6 +63,27 @@ describe("route table", () => {
 });
 
 describe("dispatcher", () => {
+  it("a handler's answer that Node cannot send (a header with a line break) becomes a 500 problem, not a crash", async () => {
+    const table = new RouteTable<DispatchRoute>();
+    table.add("/api/broken", { template: "/api/broken", allow: "GET, HEAD, OPTIONS", handlers: { GET: () => new Response("x", { headers: { "x-bad": "ok" } }) } });
+    const dispatch = createApiDispatcher(table);
+    const broken = http.createServer((req, res) => {
+      const setHeader = res.setHeader.bind(res);
+      // Node refuses this value at setHeader, as it would a handler's header Web Headers let through
+      res.setHeader = ((name: string, value: string | number | readonly string[]) => (name === "x-bad" ? setHeader(name, "a\nb") : setHeader(name, value))) as typeof res.setHeader;
+      void dispatch(req, res);
+    });
+    await new Promise<void>((resolve) => broken.listen(0, "127.0.0.1", resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/api/broken`);
+      expect(res.status).toBe(500);
+      expect((await res.json()).code).toBe("internal_error");
+    } finally {
+      broken.closeAllConnections();
+      await new Promise((resolve) => broken.close(resolve));
+    }
+  });
+
   it("answers a keyed article with the handler's headers and the security headers", async () => {
     const a = await makeArticle(org.id, { title: "Dispatched" });
     const res = await fetch(`${base}/api/v1/articles/${a.id}`, { headers: auth() });

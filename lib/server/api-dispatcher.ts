@@ -14,7 +14,7 @@ import { referrerPolicyFor, STATIC_SECURITY_HEADERS } from "@/lib/http/security-
 import { HTTP_METHODS, pathSegments, RouteTable, routeFiles, templateOf, type RouteHandler, type RouteMatch } from "@/lib/server/api-routes";
 
 type RouteModule = Partial<Record<(typeof HTTP_METHODS)[number], RouteHandler>>;
-type Route = { template: string; handlers: RouteModule; allow: string };
+export type DispatchRoute = { template: string; handlers: RouteModule; allow: string };
 
 /** Paths the dispatcher leaves to Next. */
 const NEXT_ONLY = /^\/api\/auth(\/|$)/;
@@ -23,8 +23,8 @@ const SECURITY_HEADERS: [string, string][] = STATIC_SECURITY_HEADERS.map((h) => 
 const API_REFERRER_POLICY = referrerPolicyFor("/api/");
 
 /** Loads every API route module once (at start: a module that fails to load stops the server, not a request). */
-export async function loadApiRoutes(root: string): Promise<RouteTable<Route>> {
-  const table = new RouteTable<Route>();
+export async function loadApiRoutes(root: string): Promise<RouteTable<DispatchRoute>> {
+  const table = new RouteTable<DispatchRoute>();
   for (const file of routeFiles(path.join(root, "app", "api"))) {
     const template = templateOf(file, root);
     if (NEXT_ONLY.test(template)) continue;
@@ -45,7 +45,7 @@ export function servesPath(url: string): boolean {
  * The handler for node:http: answers `/api/*` (see servesPath) from the route modules. Never throws:
  * a handler that throws is a 500 problem naming nothing but its request id.
  */
-export function createApiDispatcher(table: RouteTable<Route>) {
+export function createApiDispatcher(table: RouteTable<DispatchRoute>) {
   return async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? "/";
     const q = target.indexOf("?");
@@ -64,11 +64,20 @@ export function createApiDispatcher(table: RouteTable<Route>) {
       console.error("[keydesk] API request failed", err);
       response = problemResponse(new ApiError("internal_error", "Something went wrong on our side."));
     }
-    await send(response, req, res, method);
+    try {
+      await send(response, req, res, method);
+    } catch (err) {
+      // e.g. a header value Node refuses: never an unhandled rejection, never a hung connection
+      console.error("[keydesk] API response failed", err);
+      if (!res.headersSent) {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        await send(problemResponse(new ApiError("internal_error", "Something went wrong on our side.")), req, res, method).catch(() => res.destroy());
+      } else res.destroy();
+    }
   };
 }
 
-async function answer(match: RouteMatch<Route>, request: Request, method: string): Promise<Response> {
+async function answer(match: RouteMatch<DispatchRoute>, request: Request, method: string): Promise<Response> {
   const { handlers, allow } = match.route;
   const ctx = { params: Promise.resolve(match.params) };
   const handler = handlers[method as keyof RouteModule];
