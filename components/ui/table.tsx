@@ -32,3 +32,12 @@ export function HeaderCell({
     </th>
   );
 }
+
+/** The last cell of a row: its action buttons, right-aligned. */
+export function ActionsCell({ children }: { children?: React.ReactNode }) {
+  return (
+    <td className="px-5 py-3">
+      {children ? <div className="flex justify-end gap-2">{children}</div> : null}
+    </td>
+  );
+}

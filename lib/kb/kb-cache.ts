@@ -62,5 +62,4 @@ export const kbCache = {
     state.generations.clear();
     state.base++;
   },
-  size: () => state.entries.size,
 };

@@ -33,6 +33,9 @@ export async function loadApiRoutes(root: string): Promise<RouteTable<DispatchRo
     const allow = [...new Set([...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].join(", ");
     table.add(template, { template, handlers, allow });
   }
+  // app/api/[...path]/route.ts answers every other /api path (the 404 problem): without it a path
+  // would match nothing, so refuse to start rather than answer it some other way
+  if (!table.match(["api", "no-such-endpoint"])) throw new Error("app/api has no catch-all route ([...path]/route.ts)");
   return table;
 }
 
@@ -57,8 +60,9 @@ export function createApiDispatcher(table: RouteTable<DispatchRoute>) {
         // as Next does: one canonical URL, without the trailing slash
         response = new Response(null, { status: 308, headers: { Location: pathname.replace(/\/+$/, "") + (q === -1 ? "" : target.slice(q)) } });
       } else {
-        const match = table.match(pathSegments(pathname));
-        response = match ? await answer(match, toRequest(req, method), method) : notFound(method, pathname);
+        // never null: the catch-all route matches whatever the others do not (checked at load)
+        const match = table.match(pathSegments(pathname))!;
+        response = await answer(match, toRequest(req, method), method);
       }
     } catch (err) {
       console.error("[keydesk] API request failed", err);
@@ -87,30 +91,16 @@ async function answer(match: RouteMatch<DispatchRoute>, request: Request, method
   return problemResponse(new ApiError("method_not_allowed", `${match.route.template} answers ${allow}, not ${method.slice(0, 20)}.`), { Allow: allow });
 }
 
-/** No route at all (only when app/api has no catch-all route). */
-function notFound(method: string, pathname: string): Response {
-  return problemResponse(new ApiError("not_found", `No API endpoint at ${method.slice(0, 20)} ${pathname.slice(0, 200)}.`));
-}
-
 /** A Web Request for the handler: the URL as Next builds it (the Host header, http unless a proxy said https). */
 function toRequest(req: IncomingMessage, method: string): Request {
+  // req.headers, not rawHeaders: scripts/server.mjs appends the socket peer to X-Forwarded-For there
   const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    // X-Forwarded-For as scripts/server.mjs left it in req.headers (the socket peer appended), not as sent
-    if (raw[i]!.length === 15 && raw[i]!.toLowerCase() === "x-forwarded-for") continue;
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
     try {
-      headers.append(raw[i]!, raw[i + 1]!);
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     } catch {
       /* a header Node let through but fetch refuses: dropped, as undici would */
-    }
-  }
-  const forwarded = req.headers["x-forwarded-for"];
-  if (forwarded) {
-    try {
-      headers.set("x-forwarded-for", Array.isArray(forwarded) ? forwarded.join(", ") : forwarded);
-    } catch {
-      /* refused by fetch: no forwarded addresses */
     }
   }
   const proto = /^https\b/i.test(headers.get("x-forwarded-proto") ?? "") ? "https" : "http";
@@ -192,10 +182,10 @@ async function send(response: Response, req: IncomingMessage, res: ServerRespons
       return;
     }
     // a stream (CSV, NDJSON): chunks as they come, waiting for the client to keep up
-    for (let chunk: ReadableStreamReadResult<Uint8Array> = first; !chunk.done; chunk = chunk === first ? second : await reader.read()) {
-      if (res.destroyed) return;
-      if (!res.write(chunk.value)) await new Promise<void>((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
-    }
+    const write = (chunk: Uint8Array) =>
+      res.write(chunk) ? undefined : new Promise<void>((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
+    await write(first.value);
+    for (let next: ReadableStreamReadResult<Uint8Array> = second; !next.done && !res.destroyed; next = await reader.read()) await write(next.value);
     res.end();
   } catch (err) {
     console.error("[keydesk] API response stream failed", err);

@@ -8,7 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { HeaderCell, TableHead } from "@/components/ui/table";
+import { ActionsCell, HeaderCell, TableHead } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { ChangeRoleDialog, InviteMemberDialog, RemoveMemberDialog } from "@/components/team/team-dialogs";
 
@@ -48,14 +48,14 @@ export default async function TeamPage() {
                     </td>
                     <td className="px-3 py-3"><Badge tone={u.role === "owner" ? "blue" : "gray"}>{ROLE_LABELS[u.role]}</Badge></td>
                     <td className="px-3 py-3 whitespace-nowrap text-slate-600"><Time value={u.last_sign_in_at} relative /></td>
-                    <td className="px-5 py-3">
+                    <ActionsCell>
                       {!self && mayTouch(u.role) ? (
-                        <div className="flex justify-end gap-2">
+                        <>
                           <ChangeRoleDialog userId={u.user_id} email={u.email} role={u.role} grantable={grantable} />
                           <RemoveMemberDialog userId={u.user_id} email={u.email} organization={m.organization.name} />
-                        </div>
+                        </>
                       ) : null}
-                    </td>
+                    </ActionsCell>
                   </tr>
                 );
               })}
@@ -80,14 +80,14 @@ export default async function TeamPage() {
                     <td className="px-5 py-3 break-all text-slate-900">{i.email}</td>
                     <td className="px-3 py-3"><Badge tone="gray">{ROLE_LABELS[i.role]}</Badge></td>
                     <td className="px-3 py-3 whitespace-nowrap text-slate-600"><Time value={i.expires_at} /></td>
-                    <td className="px-5 py-3">
+                    <ActionsCell>
                       {mayTouch(i.role) ? (
-                        <div className="flex justify-end gap-2">
+                        <>
                           <ActionButton action={resendInvitationAction} fields={{ invitationId: i.id }} label="Resend" pendingLabel="Sending…" ariaLabel={`Resend the invitation of ${i.email}`} />
                           <ActionButton action={revokeInvitationAction} fields={{ invitationId: i.id }} label="Revoke" pendingLabel="Revoking…" ariaLabel={`Revoke the invitation of ${i.email}`} />
-                        </div>
+                        </>
                       ) : null}
-                    </td>
+                    </ActionsCell>
                   </tr>
                 ))}
               </tbody>

@@ -25,7 +25,7 @@ import { LEVEL_TEXT } from "@/components/partners/level-text";
 import { LevelBadge, PartnerStatusBadge } from "@/components/partners/partner-badges";
 import { MailFailure } from "@/components/partners/mail-failure";
 import { ActionButton } from "@/components/ui/action-button";
-import { HeaderCell, TableHead } from "@/components/ui/table";
+import { ActionsCell, HeaderCell, TableHead } from "@/components/ui/table";
 import { ResendLinkDialog } from "@/components/partners/resend-link-dialog";
 import { restorePartnerAction } from "@/lib/actions/partner-actions";
 
@@ -153,12 +153,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                       <td className="px-3 py-3 text-slate-600" title={k.permissions.join(", ")}>{describePermissions(k.permissions, k.preset)}</td>
                       <td className="px-3 py-3 text-slate-600">{k.last_used_at ? <Time value={k.last_used_at} relative /> : <span className="text-slate-400">Never</span>}</td>
                       <td className="px-3 py-3">{deleted ? <Badge tone="gray">Deleted</Badge> : <LinkState link={link} now={now} />}</td>
-                      <td className="px-5 py-3">
-                        <span className="flex justify-end gap-2">
-                          {deleted ? null : <ResendLinkDialog partnerId={partner.id} keyId={k.id} keyName={k.name} email={partner.email} claimed={Boolean(link?.usedAt) || k.secrets.length > 0} />}
-                          <Link href={`/settings/api/keys/${k.id}`} aria-label={`Manage ${k.name}`} className="inline-flex h-8 items-center rounded-md px-3 text-[13px] font-medium text-brand-600 hover:bg-brand-50">Manage</Link>
-                        </span>
-                      </td>
+                      <ActionsCell>
+                        {deleted ? null : <ResendLinkDialog partnerId={partner.id} keyId={k.id} keyName={k.name} email={partner.email} claimed={Boolean(link?.usedAt) || k.secrets.length > 0} />}
+                        <Link href={`/settings/api/keys/${k.id}`} aria-label={`Manage ${k.name}`} className="inline-flex h-8 items-center rounded-md px-3 text-[13px] font-medium text-brand-600 hover:bg-brand-50">Manage</Link>
+                      </ActionsCell>
                     </tr>
                   );
                 })}
